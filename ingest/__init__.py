@@ -1,0 +1,1 @@
+"""Format readers: bytes of one file -> :class:`ingest.model.Document`."""

@@ -1,0 +1,239 @@
+"""Reader for plain text and Markdown: text exports and legal-portal copies.
+
+Three table layouts occur in the wild and all become :class:`~ingest.model.Table`:
+
+* tab-separated rows, one row a line (text exported from Word);
+* Markdown pipe rows, ``| a | b |`` with an optional ``|---|`` rule;
+* the portal layout: every cell on its own lines, cells separated by a line holding only
+  ``|``, a row opened and closed by such a line (so an empty cell and a row boundary look
+  alike and are told apart by the table's width).
+
+Paragraphs are blank-line separated. Portal copies hard-wrap paragraphs at ~80 columns, so
+their lines are joined; text exports keep one paragraph a line. Markdown emphasis is
+stripped (``**KẾ HOẠCH**`` gives a bold paragraph "KẾ HOẠCH") and portal banners dropped.
+
+>>> doc = read_text("**KẾ HOẠCH**\\n\\nSTT\\tNội dung\\n1\\tLập kế hoạch\\n".encode())
+>>> [type(b).__name__ for b in doc.blocks]
+['Paragraph', 'Table']
+>>> doc.blocks[0].text, doc.blocks[0].bold
+('KẾ HOẠCH', True)
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from ingest.model import Block, Cell, Document, Paragraph, Table
+from parsers.vocab import load
+
+PIPE_LINE = regex.compile(r"^\s*\|\s*$")
+# "| a | b |" markdown row; at least two cells
+MARKDOWN_ROW = regex.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
+MARKDOWN_RULE = regex.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
+# emphasis markers: **bold**, *italic*, __bold__ (single "_" is too common inside words)
+EMPHASIS = regex.compile(r"\*+|__")
+DECORATION = regex.compile(r"^\s*[-_=*~]{3,}\s*$")  # "--------" rules under header lines
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> NFC text: UTF-8 (with or without BOM), else UTF-16 with BOM, else cp1258.
+
+    >>> decode("Hòa".encode("utf-8-sig"))
+    'Hòa'
+    """
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        break
+    else:
+        text = data.decode("cp1258", errors="replace")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def strip_emphasis(text: str) -> tuple[str, bool]:
+    """Drop Markdown emphasis; say whether the whole text was bold.
+
+    >>> strip_emphasis("**I. MỤC TIÊU**")
+    ('I. MỤC TIÊU', True)
+    >>> strip_emphasis("theo *Hệ thống* này")
+    ('theo Hệ thống này', False)
+    """
+    stripped = text.strip()
+    bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
+    # a marker glued between two words ("PHỤ LỤC**Các nhiệm vụ") separated them visually: keep a space
+    unmarked = EMPHASIS.sub(lambda m: " " if _between_words(text, m) else "", text)
+    return regex.sub(r"[ \t]+", " ", unmarked).strip(), bold
+
+
+def _between_words(text: str, match) -> bool:
+    before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+    return bool(before.strip()) and bool(after.strip()) and not (before in "(“\"" or after in ")”\",.;:")
+
+
+def is_banner(text: str) -> bool:
+    """A line that a legal portal adds around the document (not part of it)."""
+    return any(regex.search(p, text, regex.IGNORECASE) for p in _banner_patterns())
+
+
+def _banner_patterns() -> list[str]:
+    return [entry["pattern"] for entry in load("text_layout")["banners"]]
+
+
+def _is_hard_wrapped(chunks: list[list[str]]) -> bool:
+    """Portal copies wrap paragraphs at a fixed width: most middle lines of long chunks are 40-100 long.
+
+    The first line is left out because portals indent it (it is often short), the last because it ends the paragraph.
+    """
+    inner = [len(line) for chunk in chunks for line in chunk[1:-1]]
+    if len(inner) < 5:
+        return False
+    return sum(40 <= n <= 100 for n in inner) >= 0.6 * len(inner)
+
+
+def _chunks(lines: list[str]) -> list[list[str]]:
+    """Blank-line separated groups of lines."""
+    chunks, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
+    pieces = [" ".join(line.strip() for line in chunk)] if wrapped else chunk
+    out = []
+    for piece in pieces:
+        if DECORATION.match(piece) or is_banner(piece):
+            continue
+        text, bold = strip_emphasis(piece)
+        if text:
+            out.append(Paragraph(text, bold=bold))
+    return out
+
+
+def _cell(text_lines: list[str], row: int, col: int) -> Cell:
+    lines = [strip_emphasis(line)[0] for line in text_lines if not DECORATION.match(line)]
+    lines = [line for line in lines if line]
+    return Cell("\n".join(lines), row, col)
+
+
+def _grid_table(rows: list[list[str]]) -> Table:
+    """Rows of cell strings (tab or Markdown pipe rows) -> Table; no spans are known."""
+    return Table(tuple(_cell(text.split("\n"), r, c) for r, row in enumerate(rows) for c, text in enumerate(row)))
+
+
+def _portal_rows(segments: list[list[str]]) -> list[list[list[str]]]:
+    """Split the portal layout's cell segments into rows.
+
+    An empty segment is either an empty cell or the gap between a row's closing "|" and
+    the next row's opening "|". The table's width is that of its first row (header rows
+    have no empty cells); a dynamic programme picks the boundaries that make the most rows
+    exactly that wide, so "| 1 | x |  | y |" keeps its empty cell while a short group row
+    "| I | title |" still ends where it should.
+    """
+    first_gap = next((i for i, s in enumerate(segments) if not s), len(segments))
+    width = max(first_gap, 1)
+    n = len(segments)
+    INF = float("inf")
+    best = [INF] * (n + 2)  # best[i]: cost of splitting segments[i:] into rows
+    choice = [0] * (n + 2)
+    best[n] = best[n + 1] = 0
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n + 1):  # row = segments[i:j]; segments[j] must be a gap (or the end)
+            if j < n and segments[j]:
+                continue
+            length = j - i
+            cost = 0 if length == width else (1 if length < width else 5 * (length - width))
+            total = cost + best[min(j + 1, n)]
+            if total < best[i]:
+                best[i], choice[i] = total, j
+    rows, i = [], 0
+    while i < n:
+        j = choice[i]
+        rows.append(segments[i:j])
+        i = j + 1
+    return rows
+
+
+def _portal_table(lines: list[str]) -> Table:
+    segments: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        if PIPE_LINE.match(line):
+            if current is not None:
+                segments.append(current)
+            current = []
+        elif current is not None:
+            current.append(line)
+    cells = []
+    for r, row in enumerate(_portal_rows(segments)):
+        cells.extend(_cell(seg, r, c) for c, seg in enumerate(row))
+    return Table(tuple(cells))
+
+
+def _more_rows(lines: list[str], j: int) -> bool:
+    """After blank line j, does the tab table go on (next non-blank line has a tab)?"""
+    for line in lines[j:]:
+        if line.strip():
+            return "\t" in line
+    return False
+
+
+def read_text(data: bytes) -> Document:
+    """Plain text / Markdown bytes -> Document (see the module docstring)."""
+    text = decode(data)
+    lines = [line.rstrip(" ") for line in text.split("\n")]  # trailing tabs are empty cells
+    blocks: list[Block] = []
+    wrapped = _is_hard_wrapped([c for c in _chunks(lines) if not any(PIPE_LINE.match(x) or "\t" in x for x in c)])
+    i, n = 0, len(lines)
+    pending: list[str] = []
+
+    def flush():
+        for chunk in _chunks(pending):
+            blocks.extend(_paragraphs(chunk, wrapped))
+        pending.clear()
+
+    while i < n:
+        line = lines[i]
+        if PIPE_LINE.match(line):  # portal table: runs until a blank line follows a "|" line
+            flush()
+            j = i + 1
+            while j < n and not (PIPE_LINE.match(lines[j - 1]) and not lines[j].strip() and j > i + 1):
+                j += 1
+            table = _portal_table(lines[i:j])
+            if table.cells:  # a lone "|" line is no table
+                blocks.append(table)
+            i = j
+        elif "\t" in line and line.strip():  # tab-separated rows, blank lines (page breaks) inside allowed
+            flush()
+            rows, j = [], i
+            while j < n and (("\t" in lines[j] and lines[j].strip()) or (not lines[j].strip() and _more_rows(lines, j))):
+                if lines[j].strip():
+                    rows.append([cell.strip() for cell in lines[j].split("\t")])
+                j += 1
+            blocks.append(_grid_table(rows))
+            i = j
+        elif MARKDOWN_ROW.match(line):
+            flush()
+            rows, j = [], i
+            while j < n and MARKDOWN_ROW.match(lines[j]):
+                if not MARKDOWN_RULE.match(lines[j]):
+                    rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
+                j += 1
+            blocks.append(_grid_table(rows))
+            i = j
+        else:
+            pending.append(line)
+            i += 1
+    flush()
+    return Document(blocks=blocks, source_format="text")

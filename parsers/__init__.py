@@ -1,0 +1,1 @@
+"""Structure and normalization: pure functions from the document model to table rows."""

@@ -1,0 +1,113 @@
+"""Sections: the numbered/lettered heading tree of a document's body, with body text.
+
+A section opens at a paragraph labeled "I." (Roman), "1." (Arabic), "1.1." (nested Arabic)
+or "a)" (letter). Levels count the label styles the document uses, outermost first, so
+I./1./a) give 1/2/3 and a plan without Roman chapters starts at "1." = 1. Bullets ("- ...")
+are body text. Sections are read from the body only: the header block, tables, footnotes,
+the recipients list and anything after the signature (the appendix) are left out.
+
+>>> from ingest.model import Paragraph
+>>> secs = parse_sections([Paragraph("I. MỤC TIÊU"), Paragraph("1. Mục tiêu"), Paragraph("- Đẩy mạnh"),
+...                        Paragraph("a) Sở Nội vụ: chủ trì")])
+>>> [(s.level, s.label, s.heading, s.text) for s in secs]
+[(1, 'I', 'MỤC TIÊU', None), (2, '1', 'Mục tiêu', '- Đẩy mạnh'), (3, 'a', 'Sở Nội vụ', None)]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import regex
+
+from ingest.model import Paragraph
+from parsers.textutil import ROMAN, fold
+
+# label styles, outermost first; the order is the nesting order Vietnamese documents use
+LABEL_STYLES = {
+    "roman": rf"(?P<label>{ROMAN})\s*[.)]",
+    "nested": r"(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?",
+    "arabic": r"(?P<label>\d{1,2})\s*[.)]",
+    "letter": r"(?P<label>[a-zđ])\s*\)",
+}
+STYLE_ORDER = ["roman", "arabic", "nested", "letter"]
+LABEL = {name: regex.compile(rf"^\s*{piece}\s+(?=\S)") for name, piece in LABEL_STYLES.items()}
+# a run-in heading stops at its colon when the lead-in is short ("a) Sở Nội vụ: chủ trì ...")
+RUN_IN = regex.compile(r"^(?P<lead>[^:]{2,120}?)\s*:\s*\S")
+MAX_HEADING = 300
+
+
+@dataclass(frozen=True)
+class Section:
+    position: int  # 1-based order in the document
+    level: int
+    label: str
+    heading: str
+    text: str | None
+    parent_position: int | None
+    block_index: int  # index of the heading paragraph among the paragraphs given
+
+
+def _stops():
+    from parsers.metadata import layout_patterns
+
+    patterns = layout_patterns()
+    return patterns["recipients"], patterns["appendix"]
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(style, label, rest) of a labeled paragraph, else None.
+
+    >>> label_of("II. NỘI DUNG"), label_of("1.2. Rà soát"), label_of("- gạch đầu dòng")
+    (('roman', 'II', 'NỘI DUNG'), ('nested', '1.2', 'Rà soát'), None)
+    """
+    for style in ("nested", "roman", "arabic", "letter"):
+        if m := LABEL[style].match(text):
+            if style == "roman" and m["label"] == "":
+                continue
+            return style, m["label"], text[m.end():].strip()
+    return None
+
+
+def heading_of(rest: str) -> str:
+    """The heading: a run-in paragraph's lead-in up to its colon, else the paragraph (capped)."""
+    if m := RUN_IN.match(rest):
+        return m["lead"].strip()
+    return rest if len(rest) <= MAX_HEADING else rest[:MAX_HEADING].rsplit(" ", 1)[0]
+
+
+def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
+    """Body paragraphs in order -> sections (see the module docstring)."""
+    recipients, appendix = _stops()
+    labeled: list[tuple[int, str, str, str]] = []  # (paragraph index, style, label, rest)
+    body_of: dict[int, list[str]] = {}
+    current = None
+    for i, para in enumerate(paragraphs):
+        text = fold(para.text)
+        if not text or para.style == "footnote":
+            continue
+        if recipients.match(text) or (appendix.match(text) and labeled):
+            break
+        hit = label_of(text)
+        if hit and not _is_list_noise(hit):
+            labeled.append((i, *hit))
+            current = i
+            body_of[i] = []
+        elif current is not None:
+            body_of[current].append(text)
+    styles_used = [s for s in STYLE_ORDER if any(style == s for _, style, _, _ in labeled)]
+    level_of = {s: styles_used.index(s) + 1 for s in styles_used}
+    sections: list[Section] = []
+    open_at_level: dict[int, int] = {}
+    for position, (i, style, label, rest) in enumerate(labeled, start=1):
+        level = level_of[style]
+        parent = next((open_at_level[lv] for lv in range(level - 1, 0, -1) if lv in open_at_level), None)
+        open_at_level[level] = position
+        for deeper in [lv for lv in open_at_level if lv > level]:
+            del open_at_level[deeper]
+        body = " ".join(body_of[i]) or None
+        sections.append(Section(position, level, label, heading_of(rest), body, parent, i))
+    return sections
+
+
+def _is_list_noise(hit: tuple[str, str, str]) -> bool:
+    """A label followed by no word is not a heading ("1. 000 đồng", "2) 15%")."""
+    _style, _label, rest = hit
+    return not regex.match(r"^[\p{L}\"“(]", rest)

@@ -1,0 +1,263 @@
+"""Task tables (CONVENTIONS §2): find them among a document's tables and read their rows.
+
+A table is a task table when its header names a task/content column and at least one of a
+lead, deadline or product column. Columns are found by header meaning in any order, over
+one or several header rows. Rows are then read as group rows (Roman numeral or capital
+letter, nothing else), tasks (an STT) and continuation rows (no STT: more content, another
+output, more agencies; an empty cell repeats the one above, as a vertical merge would).
+
+>>> from ingest.model import Cell, Table
+>>> rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["I", "Thể chế", "", ""],
+...         ["1", "Ban hành kế hoạch", "Sở Nội vụ", "Quý I/2026"], ["", "", "", "Quý II/2026"]]
+>>> table = Table(tuple(Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)))
+>>> columns = map_columns(table)
+>>> columns.roles, columns.header_rows
+({'stt': 0, 'task': 1, 'lead': 2, 'deadline': 3}, 1)
+>>> [(t.stt, t.group_label, t.content, [o.deadline_raw for o in t.outputs]) for t in read_task_rows(table, columns)]
+[('1', 'I', 'Ban hành kế hoạch', ['Quý I/2026', 'Quý II/2026'])]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ingest.model import Cell, Table
+from parsers.textutil import ROMAN, fold
+from parsers.vocab import load
+
+ROLES = ("stt", "task", "lead", "coordinate", "monitor", "output", "deadline")
+AGENCY_ROLES = ("lead", "coordinate", "monitor")
+# a group row's label: a Roman numeral or one capital letter, maybe followed by its title in the same cell
+GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}|[A-ZĐ])(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$", regex.DOTALL)
+HEADER_YEAR = regex.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b", regex.IGNORECASE)
+COLUMN_NUMBERS = regex.compile(r"^\(?\d{1,2}\)?$")  # "(1) (2) (3)" rows under a header
+
+
+@cache
+def _vocab():
+    data = load("task_table")
+    phrases = []
+    for role, entry in data["roles"].items():
+        for phrase in entry["phrases"]:
+            pattern = regex.escape(phrase.casefold()).replace(r"\ ", r"\s*")
+            phrases.append((len(phrase), role, regex.compile(rf"(?<!\w){pattern}(?!\w)")))
+    phrases.sort(key=lambda p: -p[0])
+    return phrases
+
+
+@cache
+def group_title_prefix() -> regex.Pattern:
+    """'Nội dung: ' in front of a group title (parsers/data/task_table.yaml)."""
+    return regex.compile(load("task_table")["group_title_prefix"]["pattern"], regex.IGNORECASE)
+
+
+def header_role(text: str | None) -> str | None:
+    """The role a header cell names: the role of the longest vocabulary phrase it contains.
+
+    >>> header_role("Kết quả thực hiện"), header_role("Thời gian (Năm 2026)"), header_role("Ghi chú")
+    ('output', 'deadline', None)
+    """
+    key = (fold(text) or "").casefold()
+    if not key or len(key) > 80:
+        return None
+    for _length, role, pattern in _vocab():
+        if pattern.search(key):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class Columns:
+    roles: dict[str, int]  # role -> column index
+    header_rows: int  # how many rows the header takes
+    deadline_year: int | None = None  # "Thời gian (Năm 2026)"
+
+    @property
+    def is_task_table(self) -> bool:
+        return "task" in self.roles and any(r in self.roles for r in ("lead", "deadline", "output"))
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return fold(cell.text) or "" if cell is not None else ""
+
+
+def map_columns(table: Table, max_header_rows: int = 3) -> Columns:
+    """Find the header rows and the role of each column (see the module docstring)."""
+    grid = table.grid
+    header_rows = 0
+    for r in range(min(max_header_rows, table.n_rows)):
+        cells = [c for c in table.row(r)]
+        texts = [_cell_text(c) for c in cells if _cell_text(c)]
+        named = sum(header_role(t) is not None for t in texts)
+        # a sub-header row (Chủ trì / Phối hợp under "Trách nhiệm thực hiện") names a role in every filled
+        # cell and leaves the first column (under the merged STT header) empty
+        first_empty = not cells or cells[0].col > 0 or not _cell_text(cells[0])
+        if named >= 2 or (header_rows and named >= 1 and named == len(texts) and first_empty):
+            header_rows = r + 1
+        elif header_rows and _is_column_numbers(cells):
+            header_rows = r + 1
+        else:
+            break
+    roles: dict[str, int] = {}
+    deadline_year = None
+    for c in range(table.n_cols):
+        for r in range(header_rows - 1, -1, -1):  # the deepest header naming a role wins (sub-columns)
+            cell = grid[r][c]
+            role = header_role(_cell_text(cell))
+            if role is None:
+                continue
+            if role not in roles:
+                roles[role] = c
+                if role == "deadline" and (m := HEADER_YEAR.search(_cell_text(cell))):
+                    deadline_year = int(m["year"])
+            break
+    return Columns(roles, header_rows, deadline_year)
+
+
+def _is_column_numbers(cells: list[Cell]) -> bool:
+    texts = [_cell_text(c) for c in cells if _cell_text(c)]
+    return len(texts) >= 2 and all(COLUMN_NUMBERS.match(t) for t in texts)
+
+
+@dataclass
+class TaskOutput:
+    text: str | None
+    deadline_raw: str | None
+    row: int  # table row the output was read from (0-based)
+
+
+@dataclass
+class TaskRow:
+    """One task read from a table, before normalization (agency/deadline parsing)."""
+
+    seq: int
+    stt: str | None
+    group_label: str | None
+    group_title: str | None
+    content: str | None
+    raw: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in AGENCY_ROLES})
+    outputs: list[TaskOutput] = field(default_factory=list)
+    first_row: int = 0
+    last_row: int = 0
+
+    def raw_text(self, role: str) -> str | None:
+        return "; ".join(self.raw[role]) or None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A row's view of one role column: the cell's text, whether the cell starts in this row."""
+
+    text: str
+    own: bool
+
+
+def _row_slots(table: Table, r: int, columns: Columns) -> dict[str, Slot]:
+    """Each role's cell text in row r. A cell merged across several role columns whose
+    paragraphs number exactly those columns gives one paragraph to each (Word's habit of
+    merging "Phối hợp" and "Theo dõi" cells and typing one line for each); otherwise its text
+    goes to the first role column it covers."""
+    grid = table.grid
+    slots: dict[str, Slot] = {}
+    by_cell: dict[int, list[str]] = {}
+    for role, c in sorted(columns.roles.items(), key=lambda rc: rc[1]):
+        cell = grid[r][c] if c < table.n_cols else None
+        if cell is None:
+            slots[role] = Slot("", True)
+            continue
+        by_cell.setdefault(id(cell), []).append(role)
+    for role, c in columns.roles.items():
+        cell = grid[r][c] if c < table.n_cols else None
+        if cell is None:
+            continue
+        roles_here = by_cell[id(cell)]
+        own = cell.row == r
+        if len(roles_here) == 1:
+            slots[role] = Slot(_cell_text(cell), own)
+        elif len(cell.paragraphs) == len(roles_here):
+            slots[role] = Slot(fold(cell.paragraphs[roles_here.index(role)]) or "", own)
+        else:
+            slots[role] = Slot(_cell_text(cell) if role == roles_here[0] else "", own)
+    return slots
+
+
+def _group(slots: dict[str, Slot], row_cells: list[Cell], columns: Columns) -> tuple[str, str | None] | None:
+    """(label, title) when the row is a group row, else None."""
+    stt = slots.get("stt")
+    first = stt.text if stt else (_cell_text(row_cells[0]) if row_cells else "")
+    m = GROUP_LABEL.match(first)
+    if not first or not m or not m["label"]:
+        return None
+    others = [s.text for role, s in slots.items() if role not in ("stt", "task") and s.own]
+    if any(others) and not (stt and "task" in slots and slots["task"].text == slots["stt"].text):
+        return None
+    title = fold(m["title"]) or (slots["task"].text if "task" in slots and slots["task"].text != first else None)
+    if not title:
+        title = next((t for c in row_cells if (t := _cell_text(c)) and t != first), None)
+    return m["label"], (fold(group_title_prefix().sub("", title)) if title else None)
+
+
+def _is_header_repeat(table: Table, r: int, columns: Columns) -> bool:
+    texts = [_cell_text(c) for c in table.row(r)]
+    header = {_cell_text(c) for h in range(columns.header_rows) for c in table.row(h)} - {""}
+    filled = [t for t in texts if t]
+    return bool(filled) and (all(t in header for t in filled) or _is_column_numbers(table.row(r)))
+
+
+def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
+    """The tasks of one task table, in order (group rows, repeated headers and empty rows dropped)."""
+    tasks: list[TaskRow] = []
+    group: tuple[str | None, str | None] = (None, None)
+    current: TaskRow | None = None
+    for r in range(columns.header_rows, table.n_rows):
+        if _is_header_repeat(table, r, columns):
+            continue
+        slots = _row_slots(table, r, columns)
+        if not any(s.text and s.own for s in slots.values()):
+            continue
+        if (g := _group(slots, table.row(r), columns)) is not None:
+            group, current = g, None
+            continue
+        stt = slots.get("stt")
+        starts_task = current is None or (stt.text != "" and stt.own if stt else slots.get("task", Slot("", True)).own and bool(slots.get("task", Slot("", True)).text))
+        if starts_task:
+            current = TaskRow(len(tasks) + 1, _clean_stt(stt.text) if stt and stt.own else None, *group,
+                              content=slots["task"].text if "task" in slots else None, first_row=r, last_row=r)
+            tasks.append(current)
+            _add_output(current, slots, r, previous=None)
+            for role in AGENCY_ROLES:
+                if role in slots and slots[role].text:
+                    current.raw[role].append(slots[role].text)
+        else:
+            _continue_task(current, slots, r)
+    return tasks
+
+
+def _clean_stt(text: str) -> str | None:
+    """'1.' -> '1'; '09' stays '09' (as printed)."""
+    return fold(text.rstrip(".)")) if text else None
+
+
+def _add_output(task: TaskRow, slots: dict[str, Slot], r: int, previous: TaskOutput | None) -> None:
+    out = slots.get("output", Slot("", True))
+    due = slots.get("deadline", Slot("", True))
+    text = out.text if (out.own and out.text) or previous is None else (previous.text if previous else None)
+    deadline = due.text if (due.own and due.text) or previous is None else previous.deadline_raw
+    task.outputs.append(TaskOutput(text or None, deadline or None, r))
+
+
+def _continue_task(task: TaskRow, slots: dict[str, Slot], r: int) -> None:
+    """A row without STT: more content, another output, more agencies (CONVENTIONS §2)."""
+    task.last_row = r
+    content = slots.get("task")
+    if content and content.own and content.text:
+        task.content = f"{task.content} {content.text}" if task.content else content.text
+    out, due = slots.get("output"), slots.get("deadline")
+    if (out and out.own and out.text) or (due and due.own and due.text):
+        _add_output(task, slots, r, previous=task.outputs[-1] if task.outputs else None)
+    for role in AGENCY_ROLES:
+        slot = slots.get(role)
+        if slot and slot.own and slot.text and slot.text not in task.raw[role]:
+            task.raw[role].append(slot.text)

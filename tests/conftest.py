@@ -1,0 +1,30 @@
+"""Shared fixtures: where the corpus is, and the --regen-golden flag."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
+SCORER = SHARED / "eval" / "score.py"
+SAMPLE = ROOT / "data" / "raw" / "000_e675889898dec04e.txt"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--regen-golden", action="store_true", default=False,
+                     help="rewrite the expected tables under tests/golden/ from the current pipeline output")
+
+
+@pytest.fixture
+def regen_golden(request) -> bool:
+    return request.config.getoption("--regen-golden")
+
+
+def need_shared(*paths: Path) -> None:
+    """Skip, saying why, when ../shared (the corpus, gold answers and scorer) is not beside the project."""
+    for path in paths or (CORPUS,):
+        if not path.exists():
+            pytest.skip(f"{path} is absent: the corpus tests need ../shared beside the project checkout")

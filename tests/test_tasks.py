@@ -1,0 +1,123 @@
+"""Task tables: column mapping by header meaning and the reading of group/task/continuation rows."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest.model import Cell, Table
+from parsers.tasks import header_role, map_columns, read_task_rows
+
+
+def grid_table(rows: list[list[str]]) -> Table:
+    return Table(tuple(Cell(t, r, c) for r, row in enumerate(rows) for c, t in enumerate(row)))
+
+
+def tasks_of(table: Table):
+    columns = map_columns(table)
+    assert columns.is_task_table
+    return read_task_rows(table, columns)
+
+
+@pytest.mark.parametrize("header, role", [
+    pytest.param("STT", "stt", id="stt"), pytest.param("TT", "stt", id="tt"),
+    pytest.param("Nội dung, nhiệm vụ", "task", id="task-content"), pytest.param("NHIỆM VỤ VÀ GIẢI PHÁP", "task", id="task-upper"),
+    pytest.param("Cơ quan chủ trì", "lead", id="lead"), pytest.param("Đơn vị thực hiện", "lead", id="lead-unit"),
+    pytest.param("Trách nhiệm\nthực hiện", "lead", id="lead-responsibility-alone"),
+    pytest.param("Phối hợp thực hiện", "coordinate", id="coordinate"),
+    pytest.param("Theo dõi, kiểm tra, đôn đốc", "monitor", id="monitor"),
+    pytest.param("Kết quả thực hiện", "output", id="output-result"), pytest.param("Sản phẩm", "output", id="output-product"),
+    pytest.param("Thời gian hoàn thành", "deadline", id="deadline"), pytest.param("Thời gian (Năm 2026)", "deadline", id="deadline-year"),
+    pytest.param("Ghi chú", None, id="notes-none"), pytest.param("ĐIỂM CHUẨN", None, id="score-none"),
+])
+def test_header_roles(header, role):
+    assert header_role(header) == role
+
+
+@pytest.mark.parametrize("rows, is_task", [
+    pytest.param([["STT", "Nhiệm vụ", "Chủ trì"], ["1", "A", "Sở Nội vụ"]], True, id="task+lead"),
+    pytest.param([["STT", "Nhiệm vụ", "Thời hạn"], ["1", "A", "2026"]], True, id="task+deadline"),
+    pytest.param([["STT", "Nội dung", "Sản phẩm"], ["1", "A", "B"]], True, id="task+output"),
+    pytest.param([["STT", "TIÊU CHÍ THI ĐUA", "ĐIỂM CHUẨN"], ["1", "A", "20"]], False, id="scoring-table"),
+    pytest.param([["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"], ["1", "A", "%", "5"]], False, id="statistics-table"),
+    pytest.param([["ỦY BAN NHÂN DÂN TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: 1/KH-UBND", "ngày"]], False, id="header-block"),
+    pytest.param([["Nội dung", "Đơn vị tính"], ["A", "%"]], False, id="task-column-alone"),
+])
+def test_which_tables_are_task_tables(rows, is_task):
+    assert map_columns(grid_table(rows)).is_task_table is is_task
+
+
+def test_columns_in_any_order_and_two_header_rows():
+    table = grid_table([
+        ["Thời gian", "Nội dung, nhiệm vụ", "Trách nhiệm thực hiện", "", "STT"],
+        ["", "", "Cơ quan chủ trì", "Cơ quan phối hợp", ""],
+        ["Quý I/2026", "Lập kế hoạch", "Sở Nội vụ", "Sở Tài chính", "1"],
+    ])
+    columns = map_columns(table)
+    assert columns.header_rows == 2
+    assert columns.roles == {"deadline": 0, "task": 1, "lead": 2, "coordinate": 3, "stt": 4}
+    [task] = read_task_rows(table, columns)
+    assert (task.stt, task.content, task.raw["lead"], task.raw["coordinate"]) == ("1", "Lập kế hoạch", ["Sở Nội vụ"], ["Sở Tài chính"])
+
+
+def test_header_year_is_read():
+    assert map_columns(grid_table([["TT", "Nội dung", "Thời gian\n(Năm 2026)"], ["1", "A", "ngày 9 tháng 1"]])).deadline_year == 2026
+
+
+HEADER = ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời hạn"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    pytest.param([["I", "Nội dung: Thể chế", "", "", "", ""], ["1", "A", "X", "Y", "P", "Q"]],
+                 [("1", "I", "Thể chế", "A", [("P", "Q")])], id="group-row-drops-noi-dung"),
+    pytest.param([["II Nội dung: Thủ tục", "", "", "", "", ""], ["1", "A", "X", "", "", ""]],
+                 [("1", "II", "Thủ tục", "A", [(None, None)])], id="group-label-and-title-in-one-cell"),
+    pytest.param([["A", "KHỐI TỈNH"], ["1", "A", "X", "", "", ""]],
+                 [("1", "A", "KHỐI TỈNH", "A", [(None, None)])], id="group-capital-letter-short-row"),
+    pytest.param([["1", "A", "X", "Y", "P1", "Năm 2021"], ["", "", "", "", "P2", ""]],
+                 [("1", None, None, "A", [("P1", "Năm 2021"), ("P2", "Năm 2021")])], id="continuation-output-repeats-deadline"),
+    pytest.param([["1", "A", "X", "Y", "P1", "Q1"], ["", "tiếp theo", "", "", "", ""]],
+                 [("1", None, None, "A tiếp theo", [("P1", "Q1")])], id="continuation-content-only"),
+    pytest.param([["1", "A", "X", "", "P", "Q"], ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời hạn"], ["2", "B", "X", "", "P", "Q"]],
+                 [("1", None, None, "A", [("P", "Q")]), ("2", None, None, "B", [("P", "Q")])], id="repeated-header-dropped"),
+    pytest.param([["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], ["1", "A", "X", "", "P", "Q"]],
+                 [("1", None, None, "A", [("P", "Q")])], id="column-number-row-dropped"),
+    pytest.param([["1.", "A", "X", "", "", ""], ["09", "B", "X", "", "", ""]],
+                 [("1", None, None, "A", [(None, None)]), ("09", None, None, "B", [(None, None)])], id="stt-as-printed"),
+])
+def test_rows(rows, expected):
+    got = tasks_of(grid_table([HEADER, *rows]))
+    assert [(t.stt, t.group_label, t.group_title, t.content, [(o.text, o.deadline_raw) for o in t.outputs]) for t in got] == expected
+
+
+def test_continuation_row_adds_agencies_without_duplicates():
+    [task] = tasks_of(grid_table([HEADER, ["1", "A", "Sở Nội vụ", "Sở Tư pháp", "P1", "Q1"], ["", "", "Các cơ quan", "Sở Tư pháp", "P2", "Q2"]]))
+    assert task.raw["lead"] == ["Sở Nội vụ", "Các cơ quan"]
+    assert task.raw["coordinate"] == ["Sở Tư pháp"]
+
+
+def test_vertical_merge_cells():
+    """STT and content merged over two rows (Word vMerge): the second row continues the task."""
+    cells = (Cell("STT", 0, 0), Cell("Nội dung", 0, 1), Cell("Sản phẩm", 0, 2), Cell("Thời hạn", 0, 3),
+             Cell("1", 1, 0, rowspan=2), Cell("A", 1, 1, rowspan=2), Cell("P1", 1, 2), Cell("Q1", 1, 3),
+             Cell("P2", 2, 2), Cell("Q2", 2, 3))
+    [task] = tasks_of(Table(cells))
+    assert task.content == "A" and [(o.text, o.deadline_raw) for o in task.outputs] == [("P1", "Q1"), ("P2", "Q2")]
+
+
+@pytest.mark.parametrize("paragraphs, lead, coordinate", [
+    pytest.param(("Theo phân công tại Quyết định số 1441/QĐ-UBND",), ["Theo phân công tại Quyết định số 1441/QĐ-UBND"], [], id="merged-phrase-to-first-column"),
+    pytest.param(("", "Sở Nội vụ"), [], ["Sở Nội vụ"], id="merged-one-paragraph-per-column"),
+])
+def test_cell_merged_across_agency_columns(paragraphs, lead, coordinate):
+    cells = (Cell("STT", 0, 0), Cell("Nhiệm vụ", 0, 1), Cell("Chủ trì", 0, 2), Cell("Phối hợp", 0, 3),
+             Cell("1", 1, 0), Cell("A", 1, 1), Cell("\n".join(paragraphs), 1, 2, colspan=2, paragraphs=paragraphs))
+    [task] = tasks_of(Table(cells))
+    assert (task.raw["lead"], task.raw["coordinate"]) == (lead, coordinate)
+
+
+@given(st.lists(st.lists(st.sampled_from(["", "1", "I", "A", "Sở Nội vụ", "Quý I/2026", "x y"]), min_size=4, max_size=4), max_size=12))
+def test_any_rows_give_consistent_tasks(rows):
+    tasks = read_task_rows(grid_table([["STT", "Nội dung", "Chủ trì", "Thời hạn"], *rows]), map_columns(grid_table([["STT", "Nội dung", "Chủ trì", "Thời hạn"]])))
+    assert [t.seq for t in tasks] == list(range(1, len(tasks) + 1))
+    assert all(t.outputs and t.first_row <= t.last_row for t in tasks)
