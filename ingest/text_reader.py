@@ -136,13 +136,16 @@ def _portal_rows(segments: list[list[str]]) -> list[list[list[str]]]:
     """Split the portal layout's cell segments into rows.
 
     An empty segment is either an empty cell or the gap between a row's closing "|" and
-    the next row's opening "|". The table's width is that of its first row (header rows
-    have no empty cells); a dynamic programme picks the boundaries that make the most rows
+    the next row's opening "|". The table's width is that of its longest gap-free run (a row
+    with no empty cell); a dynamic programme picks the boundaries that make the most rows
     exactly that wide, so "| 1 | x |  | y |" keeps its empty cell while a short group row
     "| I | title |" still ends where it should.
     """
-    first_gap = next((i for i, s in enumerate(segments) if not s), len(segments))
-    width = max(first_gap, 1)
+    runs, length = [], 0
+    for segment in segments:
+        length = length + 1 if segment else 0
+        runs.append(length)
+    width = max(runs, default=1) or 1
     n = len(segments)
     INF = float("inf")
     best = [INF] * (n + 2)  # best[i]: cost of splitting segments[i:] into rows

@@ -367,10 +367,10 @@ def _render(text: _Text, toks: list[_Tok], kept: list[int]) -> str:
     return regex.sub(r"\s+([,.;:)])", r"\1", rendered).replace("( ", "(")
 
 
-def _strip_qualifiers(name: str, collective: bool) -> str:
+def _strip_qualifiers(name: str) -> str:
     """Drop trailing qualifiers ("có liên quan", "trên địa bàn tỉnh") and punctuation.
 
-    >>> _strip_qualifiers("Các cơ quan có liên quan.", True)
+    >>> _strip_qualifiers("Các cơ quan có liên quan.")
     'Các cơ quan'
     """
     changed = True
@@ -442,7 +442,8 @@ class _Reader:
                 return None  # "Ban Quản lý ...", "Cơ quan quản lý ..."
             nxt = h.end
             if self.word_at(nxt, hi) and self.toks[nxt].key != "và" and self.v.groups.match(self.toks, nxt, hi) is None \
-                    and (h.end == g.end or self.toks[nxt].is_capitalised):
+                    and (h.end == g.end or self.toks[nxt].is_capitalised) \
+                    and not (self.at_line_start(nxt) and self.named_start(nxt, hi)):
                 return None  # "Sở Nội vụ", "Viện Nghiên cứu ...": a named body
         return g
 
@@ -453,6 +454,8 @@ class _Reader:
         h = self.v.heads.match(self.toks, i, hi)
         if h is None or not self.toks[i].is_capitalised or not self.word_at(h.end, hi):
             return None
+        if self.at_line_start(h.end) and self.named_start(h.end, hi):
+            return None  # "Trường" alone on a line, then a name: the head names nothing
         if self.group_at(i, hi) is not None:
             return None
         return h
@@ -647,7 +650,7 @@ class _Reader:
             if found.level is None or found.kind not in {"department", "ministry"}:
                 found.level = self.level_in(kept, hi) or found.level
         found.end = max(end, j)
-        found.name = _strip_qualifiers(found.name, found.collective)
+        found.name = _strip_qualifiers(found.name)
         return found
 
     def level_in(self, idx: list[int], hi: int) -> str | None:
@@ -762,7 +765,7 @@ class _Reader:
     def _item_text(self, value: dict, mods: list[int]) -> str:
         text = value["name"]
         if mods:
-            modifier = _strip_qualifiers(_render(self.text, self.toks, mods), True)
+            modifier = _strip_qualifiers(_render(self.text, self.toks, mods))
             keys = tuple(t.key for t in _tokens(modifier))
             if any(q == keys for q, only in self.v.qualifiers if only):
                 modifier = ""  # "Các sở, ban, ngành tỉnh": the province is the plan's own
@@ -784,8 +787,8 @@ class _Reader:
     def read_distributed(self, start: int, g: _Match, hi: int) -> list[_Found] | None:
         """ "Các Sở: Tài chính, Nội vụ và Tư pháp" -> Sở Tài chính, Sở Nội vụ, Sở Tư pháp."""
         head = next((h for h in vocab.load("agency_words")["heads"] if h["phrase"].casefold() == g.value["name"]), None)
-        if head is None:
-            return None
+        if head is None or not head.get("repeat_splits"):
+            return None  # only departments and ministries are listed this way
         node = self.v.gazetteer.node_after(head["phrase"])
         out: list[_Found] = []
         k = g.end + 1
@@ -818,7 +821,14 @@ class _Reader:
         found = _Found(start, h.end, _render(self.text, self.toks, list(range(i, h.end))), head["kind"],
                        head.get("level"), False,
                        repeat_head=(head["phrase"],) if head.get("repeat_splits") else None)
-        return self.finish(found, h.end, hi, complete=False)
+        found = self.finish(found, h.end, hi, complete=False)
+        group = self.v.groups.match(self.toks, i, hi)
+        if group and group.end == h.end and found.name.casefold() == group.value["name"]:
+            # Only qualifiers followed the head ("Sở trên địa bàn tỉnh"): a group after all.
+            found.name = "Các " + group.value["name"]
+            found.kind = self.v.families.get(group.value["family"], "collective")
+            found.collective = True
+        return found
 
     def read_other(self, start: int, i: int, hi: int) -> _Found | None:
         """Any other capitalised phrase: an agency the vocabulary does not know."""
@@ -837,8 +847,9 @@ class _Reader:
         separated item begins, not in the middle of prose)."""
         start = i
         post = self.v.posts.match(self.toks, i, hi)
-        if post and self.starts_agency(post.end, hi, prev):
+        while post and self.starts_agency(post.end, hi, prev):
             i = post.end
+            post = self.v.posts.match(self.toks, i, hi)
         found = self.read_continued_place(start, i, hi, prev) or self.read_gazetteer(start, i, hi)
         if found:
             return [found]

@@ -21,7 +21,7 @@ from parsers.deadlines import parse_deadlines
 from parsers.metadata import Metadata, parse_metadata
 from parsers.references import find_references
 from parsers.sections import parse_sections
-from parsers.tasks import AGENCY_ROLES, map_columns, read_task_rows
+from parsers.tasks import AGENCY_ROLES, read_task_rows, task_tables
 from parsers.textutil import fold
 
 PIPELINE_VERSION = "0.1.0"
@@ -102,14 +102,7 @@ def _section_rows(doc: Document, doc_id: str, rows: Rows) -> None:
 
 def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> None:
     agencies_seen: dict[str, dict] = {}
-    table_no = 0
-    for block_index, block in enumerate(doc.blocks):
-        if not isinstance(block, Table):
-            continue
-        columns = map_columns(block)
-        if not columns.is_task_table:
-            continue
-        table_no += 1
+    for table_no, (block_index, block, columns) in enumerate(task_tables(doc.blocks), start=1):
         year = columns.deadline_year or meta.plan_year
         multi_year = meta.plan_period is not None and meta.plan_period[0] != meta.plan_period[1]
         for task in read_task_rows(block, columns):

@@ -18,7 +18,7 @@ output, more agencies; an empty cell repeats the one above, as a vertical merge 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -100,20 +100,48 @@ def map_columns(table: Table, max_header_rows: int = 3) -> Columns:
             header_rows = r + 1
         else:
             break
+    header_cells = _packed_header(table, header_rows) or [
+        (c, grid[r][c]) for c in range(table.n_cols) for r in range(header_rows - 1, -1, -1)
+    ]
     roles: dict[str, int] = {}
     deadline_year = None
-    for c in range(table.n_cols):
-        for r in range(header_rows - 1, -1, -1):  # the deepest header naming a role wins (sub-columns)
-            cell = grid[r][c]
-            role = header_role(_cell_text(cell))
-            if role is None:
-                continue
-            if role not in roles:
-                roles[role] = c
-                if role == "deadline" and (m := HEADER_YEAR.search(_cell_text(cell))):
-                    deadline_year = int(m["year"])
-            break
+    decided: set[int] = set()
+    for c, cell in header_cells:  # per column, the deepest header naming a role wins (sub-columns)
+        role = header_role(_cell_text(cell))
+        if c in decided or role is None:
+            continue
+        decided.add(c)
+        if role not in roles:
+            roles[role] = c
+            if role == "deadline" and (m := HEADER_YEAR.search(_cell_text(cell))):
+                deadline_year = int(m["year"])
     return Columns(roles, header_rows, deadline_year)
+
+
+def _packed_header(table: Table, header_rows: int) -> list[tuple[int, Cell]] | None:
+    """Header cells placed on the data columns when a text layout lost the header's spans.
+
+    A portal copy prints a two-row header "STT | Nội dung | Trách nhiệm thực hiện | Thời gian"
+    over "Chủ trì | Phối hợp" as rows of 4 and 2 cells, both packed to the left, while data
+    rows have 5. The sub-header row then belongs under the one top cell that can group columns
+    (a lead-like phrase such as "Trách nhiệm thực hiện"), and the top cells after it move right.
+    Returns (column, cell) pairs, deepest first per column, or None when the grid is already right.
+    """
+    if header_rows != 2:
+        return None
+    top, sub = table.row(0), table.row(1)
+    width = max((len(table.row(r)) for r in range(header_rows, table.n_rows)), default=0)
+    if not sub or len(top) + len(sub) - 1 != width or any(c.colspan > 1 or c.rowspan > 1 for c in top + sub):
+        return None
+    roles = [header_role(_cell_text(cell)) for cell in top]
+    parents = [i for i, role in enumerate(roles) if role == "lead" and i > 0] or [i for i, role in enumerate(roles) if role is None and i > 0]
+    if len(parents) != 1:
+        return None
+    j = parents[0]
+    placed = [(i, cell) for i, cell in enumerate(top[:j])]
+    placed += [(j + k, cell) for k, cell in enumerate(sub)]
+    placed += [(i + len(sub) - 1, cell) for i, cell in enumerate(top[j + 1 :], start=j + 1)]
+    return placed
 
 
 def _is_column_numbers(cells: list[Cell]) -> bool:
@@ -261,3 +289,32 @@ def _continue_task(task: TaskRow, slots: dict[str, Slot], r: int) -> None:
         slot = slots.get(role)
         if slot and slot.own and slot.text and slot.text not in task.raw[role]:
             task.raw[role].append(slot.text)
+
+
+def join_tables(first: Table, second: Table, skip_rows: int) -> Table:
+    """``second`` (less its first ``skip_rows`` rows) appended under ``first``."""
+    offset = first.n_rows - skip_rows
+    moved = tuple(replace(c, row=c.row + offset) for c in second.cells if c.row >= skip_rows)
+    return Table(first.cells + moved, page=first.page)
+
+
+def task_tables(blocks: list) -> list[tuple[int, Table, Columns]]:
+    """(block index, table, columns) of each task table, in order. A table that directly follows
+    a task table (no paragraph between: a page break in Word, a split in a text export), has as
+    many columns and either no header or the same header, continues it (CONVENTIONS §2)."""
+    found: list[tuple[int, Table, Columns]] = []
+    previous_block = None
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            columns = map_columns(block)
+            if found and previous_block is not None and previous_block is found[-1][1] and block.n_cols == found[-1][1].n_cols \
+                    and (not columns.header_rows or columns.roles == found[-1][2].roles):
+                first_index, first, first_columns = found[-1]
+                joined = join_tables(first, block, columns.header_rows)
+                found[-1] = (first_index, joined, first_columns)
+                previous_block = joined
+                continue
+            if columns.is_task_table:
+                found.append((index, block, columns))
+        previous_block = block
+    return found

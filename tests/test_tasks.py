@@ -121,3 +121,44 @@ def test_any_rows_give_consistent_tasks(rows):
     tasks = read_task_rows(grid_table([["STT", "Nội dung", "Chủ trì", "Thời hạn"], *rows]), map_columns(grid_table([["STT", "Nội dung", "Chủ trì", "Thời hạn"]])))
     assert [t.seq for t in tasks] == list(range(1, len(tasks) + 1))
     assert all(t.outputs and t.first_row <= t.last_row for t in tasks)
+
+
+def test_portal_two_row_header_is_realigned():
+    """A portal copy packs a two-row header to the left; the sub-headers go under 'Trách nhiệm thực hiện'."""
+    from ingest.text_reader import read_text
+
+    cells = ["STT", "Nội dung", "Trách nhiệm thực hiện", "Thời gian", None, "Chủ trì", "Phối hợp", None,
+             "1", "Lập kế hoạch", "Sở Nội vụ", "Sở Tài chính", "Quý I/2026", None, "2", "Rà soát", "Sở Tư pháp", "", "2026"]
+    text = "|\n" + "".join("|\n" if c is None else (f"{c}\n|\n" if c else "|\n") for c in cells)
+    [table] = read_text(text.encode()).tables
+    columns = map_columns(table)
+    assert columns.roles == {"stt": 0, "task": 1, "lead": 2, "coordinate": 3, "deadline": 4}
+    tasks = read_task_rows(table, columns)
+    assert [(t.stt, t.raw["lead"], t.raw["coordinate"], t.outputs[0].deadline_raw) for t in tasks] == [
+        ("1", ["Sở Nội vụ"], ["Sở Tài chính"], "Quý I/2026"), ("2", ["Sở Tư pháp"], [], "2026")]
+
+
+@pytest.mark.parametrize("second, joined", [
+    pytest.param([["2", "B", "Sở Tư pháp"]], True, id="headerless-continuation"),
+    pytest.param([["STT", "Nhiệm vụ", "Chủ trì"], ["2", "B", "Sở Tư pháp"]], True, id="repeated-header-continuation"),
+    pytest.param([["STT", "Nhiệm vụ", "Thời hạn"], ["2", "B", "2026"]], False, id="other-header-is-another-table"),
+    pytest.param([["2", "B"]], False, id="other-width-is-another-table"),
+])
+def test_table_continued_after_a_page_break(second, joined):
+    from parsers.tasks import task_tables
+
+    first = grid_table([["STT", "Nhiệm vụ", "Chủ trì"], ["I", "Nhóm", ""], ["1", "A", "Sở Nội vụ"]])
+    found = task_tables([first, grid_table(second)])
+    tasks = [t for _, table, columns in found for t in read_task_rows(table, columns)]
+    if joined:
+        assert len(found) == 1 and [(t.seq, t.stt, t.group_label) for t in tasks] == [(1, "1", "I"), (2, "2", "I")]
+    else:
+        assert tasks[0].stt == "1" and (len(found) == 2) is bool(map_columns(grid_table(second)).is_task_table)
+
+
+def test_paragraph_between_tables_keeps_them_apart():
+    from ingest.model import Paragraph
+    from parsers.tasks import task_tables
+
+    table = grid_table([["TT", "Nội dung", "Thời gian"], ["1", "A", "2026"]])
+    assert len(task_tables([table, Paragraph("b) Đối với xã"), grid_table([["TT", "Nội dung", "Thời gian"], ["1", "B", "2026"]])])) == 2
