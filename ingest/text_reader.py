@@ -233,7 +233,8 @@ def read_text(data: bytes) -> Document:
                 if not MARKDOWN_RULE.match(lines[j]):
                     rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
                 j += 1
-            blocks.append(_grid_table(rows))
+            if rows:  # a lone "|---|" rule is no table
+                blocks.append(_grid_table(rows))
             i = j
         else:
             pending.append(line)

@@ -1,9 +1,17 @@
 """Shared fixtures: where the corpus is, and the --regen-golden flag."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a red run must be reproducible); no per-example deadline
+# on a loaded 2-core machine. Locally hypothesis explores new examples on each run.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

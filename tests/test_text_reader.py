@@ -81,3 +81,7 @@ def test_any_text_reads(text):
             assert block.text and block.text == block.text.strip()
         else:
             assert block.n_rows >= 1 and all(c.row < block.n_rows for c in block.cells)
+
+
+def test_lone_markdown_rule_is_no_table():
+    assert read_text(b"|--|--|").blocks == []
