@@ -35,8 +35,10 @@ class Paragraph:
 class Cell:
     """One table cell at its top-left grid position, with its spans.
 
-    ``paragraphs`` keeps the cell's paragraphs (a cell merged across two columns may hold
-    one paragraph for each); ``text`` joins them with newlines.
+    ``text`` is the cell's text line by line as laid out; ``paragraphs`` keeps its paragraphs
+    (a cell merged across two columns may hold one paragraph for each). Where a format marks
+    paragraphs (Word) the lines are the paragraphs; where it only wraps lines (text copies) the
+    cell is one paragraph.
     """
 
     text: str

@@ -21,6 +21,7 @@ stripped (``**KẾ HOẠCH**`` gives a bold paragraph "KẾ HOẠCH") and portal
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 import regex
 
@@ -84,6 +85,12 @@ def _banner_patterns() -> list[str]:
     return [entry["pattern"] for entry in load("text_layout")["banners"]]
 
 
+@cache
+def _preamble_start() -> regex.Pattern:
+    """'Căn cứ ...', 'Thực hiện ...': the preamble opens a new paragraph (parsers/data/document_layout.yaml)."""
+    return regex.compile(load("document_layout")["preamble_starts"]["pattern"])
+
+
 def _is_hard_wrapped(chunks: list[list[str]]) -> bool:
     """Portal copies wrap paragraphs at a fixed width: most middle lines of long chunks are 40-100 long.
 
@@ -109,8 +116,27 @@ def _chunks(lines: list[str]) -> list[list[str]]:
     return chunks
 
 
-def _paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
-    pieces = [" ".join(line.strip() for line in chunk)] if wrapped else chunk
+# a line that starts a new paragraph inside a wrapped block with no blank lines between paragraphs
+BLOCK_START = regex.compile(r"^\s*(?:\*\*|[-–•+]\s|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|Nơi nhận\b)")
+
+
+def _paragraphs(chunk: list[str], wrapped: bool, dense: bool = False) -> list[Paragraph]:
+    if not wrapped:
+        pieces = chunk
+    elif not dense:
+        pieces = [" ".join(line.strip() for line in chunk)]
+    else:  # no blank lines: a paragraph also ends where a line opens a heading, a bullet or bold text
+        pieces, current = [], []
+        for line in chunk:
+            previous = current[-1].strip() if current else ""
+            ends = regex.search(r"[.:;!?]\**$", previous) or strip_emphasis(previous)[1]  # sentence end, or a whole bold line
+            opens = BLOCK_START.match(line) or _preamble_start().match(strip_emphasis(line)[0])
+            if current and (opens or ends):
+                pieces.append(" ".join(current))
+                current = []
+            current.append(line.strip())
+        if current:
+            pieces.append(" ".join(current))
     out = []
     for piece in pieces:
         if DECORATION.match(piece) or is_banner(piece):
@@ -122,9 +148,11 @@ def _paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
 
 
 def _cell(text_lines: list[str], row: int, col: int) -> Cell:
+    """A cell whose lines are kept as laid out; text layouts wrap lines without marking
+    paragraphs, so the cell is one paragraph."""
     lines = [strip_emphasis(line)[0] for line in text_lines if not DECORATION.match(line)]
     lines = [line for line in lines if line]
-    return Cell("\n".join(lines), row, col)
+    return Cell("\n".join(lines), row, col, paragraphs=(" ".join(lines),))
 
 
 def _grid_table(rows: list[list[str]]) -> Table:
@@ -132,20 +160,37 @@ def _grid_table(rows: list[list[str]]) -> Table:
     return Table(tuple(_cell(text.split("\n"), r, c) for r, row in enumerate(rows) for c, text in enumerate(row)))
 
 
+def _portal_width(segments: list[list[str]]) -> int:
+    """The table's width: the most common length of the gap-free runs (rows with no empty cell)
+    that are at least as long as the first one (the header). Shorter runs are rows with empty
+    cells; a longer odd one is two rows run together where a copy lost a row's opening "|".
+
+    >>> _portal_width([["TT"], ["A"], ["B"], [], ["1"], ["x"], ["y"], [], ["2"], ["x"], ["y"], ["…"], ["3"], ["x"], ["y"]])
+    3
+    """
+    runs, length = [], 0
+    for segment in segments + [[]]:
+        if segment:
+            length += 1
+        elif length:
+            runs.append(length)
+            length = 0
+    if not runs:
+        return 1
+    candidates = [r for r in runs if r >= runs[0]]
+    return max(set(candidates), key=lambda r: (candidates.count(r), r))
+
+
 def _portal_rows(segments: list[list[str]]) -> list[list[list[str]]]:
     """Split the portal layout's cell segments into rows.
 
     An empty segment is either an empty cell or the gap between a row's closing "|" and
-    the next row's opening "|". The table's width is that of its longest gap-free run (a row
-    with no empty cell); a dynamic programme picks the boundaries that make the most rows
+    the next row's opening "|". The table's width comes from its gap-free runs (see
+    :func:`_portal_width`); a dynamic programme picks the boundaries that make the most rows
     exactly that wide, so "| 1 | x |  | y |" keeps its empty cell while a short group row
     "| I | title |" still ends where it should.
     """
-    runs, length = [], 0
-    for segment in segments:
-        length = length + 1 if segment else 0
-        runs.append(length)
-    width = max(runs, default=1) or 1
+    width = _portal_width(segments)
     n = len(segments)
     INF = float("inf")
     best = [INF] * (n + 2)  # best[i]: cost of splitting segments[i:] into rows
@@ -192,52 +237,103 @@ def _more_rows(lines: list[str], j: int) -> bool:
     return False
 
 
+def _portal_end(lines: list[str], i: int, dense: bool) -> int:
+    """Index just past the portal table opened by the "|" line at i.
+
+    The table ends at a blank line after a "|" line. A full-page copy has no blank lines at
+    all (``dense``); there a "|" that completes a row as wide as the first row and is followed
+    by text (not by the next row's opening "|") ends the table too.
+    """
+    n, width, cells, in_cell = len(lines), None, 0, False
+    for j in range(i + 1, n):
+        line = lines[j]
+        if PIPE_LINE.match(line):
+            if in_cell:
+                cells, in_cell = cells + 1, False
+            else:  # "|" right after "|": the next row opens (or an empty cell; both restart the count)
+                width, cells = width or cells or None, 0
+            continue
+        after_pipe = PIPE_LINE.match(lines[j - 1]) and j > i + 1
+        if not strip_emphasis(line)[0]:  # blank, or an empty emphasis "** **"
+            if after_pipe:
+                return j
+            continue
+        # the row is complete and text follows with no "|" close behind it (a lone "…" row keeps the table)
+        if dense and after_pipe and not in_cell and width and cells >= width and not any(PIPE_LINE.match(x) for x in lines[j + 1 : j + 3]):
+            return j
+        in_cell = True
+    return n
+
+
+def _tab_end(lines: list[str], i: int) -> int:
+    """Index just past the tab-separated rows starting at i (blank lines, page breaks, inside allowed)."""
+    j = i
+    while j < len(lines) and (("\t" in lines[j] and lines[j].strip()) or (not lines[j].strip() and _more_rows(lines, j))):
+        j += 1
+    return j
+
+
+def _is_dense(lines: list[str]) -> bool:
+    """A full-page portal copy: hundreds of lines and (almost) no blank ones."""
+    return len(lines) > 50 and sum(not line.strip() for line in lines) < 0.02 * len(lines)
+
+
+def _drop_site_chrome(lines: list[str]) -> list[str]:
+    """Cut what a portal page puts before the document: everything above the header table's first
+    row, when a site information block ("Số hiệu:", "Loại văn bản:") sits there."""
+    keys = load("text_layout")["site_info_keys"]
+    motto = next((k for k, line in enumerate(lines) if regex.search(r"CỘNG\s*H(?:ÒA|OÀ)\s+XÃ", line, regex.IGNORECASE)), None)
+    if motto is None or not any(strip_emphasis(line)[0] in keys for line in lines[:motto]):
+        return lines
+    # the motto cell follows the issuer cell: step back over the "|" before it and the issuer cell
+    pipes = [k for k in range(motto - 1, -1, -1) if PIPE_LINE.match(lines[k])]
+    return lines[pipes[1]:] if len(pipes) > 1 else lines
+
+
 def read_text(data: bytes) -> Document:
     """Plain text / Markdown bytes -> Document (see the module docstring)."""
-    text = decode(data)
-    lines = [line.rstrip(" ") for line in text.split("\n")]  # trailing tabs are empty cells
+    lines = [line.rstrip(" ") for line in decode(data).split("\n")]  # trailing tabs are empty cells
+    lines = _drop_site_chrome(lines)
+    dense = _is_dense(lines)
     blocks: list[Block] = []
-    wrapped = _is_hard_wrapped([c for c in _chunks(lines) if not any(PIPE_LINE.match(x) or "\t" in x for x in c)])
+    wrapped = dense or _is_hard_wrapped([c for c in _chunks(lines) if not any(PIPE_LINE.match(x) or "\t" in x for x in c)])
     i, n = 0, len(lines)
     pending: list[str] = []
 
     def flush():
         for chunk in _chunks(pending):
-            blocks.extend(_paragraphs(chunk, wrapped))
+            blocks.extend(_paragraphs(chunk, wrapped, dense))
         pending.clear()
 
     while i < n:
         line = lines[i]
-        if PIPE_LINE.match(line):  # portal table: runs until a blank line follows a "|" line
+        if PIPE_LINE.match(line):  # portal table
             flush()
-            j = i + 1
-            while j < n and not (PIPE_LINE.match(lines[j - 1]) and not lines[j].strip() and j > i + 1):
-                j += 1
+            j = _portal_end(lines, i, dense)
             table = _portal_table(lines[i:j])
-            if table.cells:  # a lone "|" line is no table
+            if table.cells and not _is_site_info(table):  # a lone "|" line is no table
                 blocks.append(table)
-            i = j
-        elif "\t" in line and line.strip():  # tab-separated rows, blank lines (page breaks) inside allowed
+        elif "\t" in line and line.strip():  # tab-separated rows
             flush()
-            rows, j = [], i
-            while j < n and (("\t" in lines[j] and lines[j].strip()) or (not lines[j].strip() and _more_rows(lines, j))):
-                if lines[j].strip():
-                    rows.append([cell.strip() for cell in lines[j].split("\t")])
-                j += 1
-            blocks.append(_grid_table(rows))
-            i = j
+            j = _tab_end(lines, i)
+            blocks.append(_grid_table([[cell.strip() for cell in row.split("\t")] for row in lines[i:j] if row.strip()]))
         elif MARKDOWN_ROW.match(line):
             flush()
-            rows, j = [], i
+            j = i
             while j < n and MARKDOWN_ROW.match(lines[j]):
-                if not MARKDOWN_RULE.match(lines[j]):
-                    rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
                 j += 1
+            rows = [[c.strip() for c in row.strip().strip("|").split("|")] for row in lines[i:j] if not MARKDOWN_RULE.match(row)]
             if rows:  # a lone "|---|" rule is no table
                 blocks.append(_grid_table(rows))
-            i = j
         else:
             pending.append(line)
-            i += 1
+            j = i + 1
+        i = j
     flush()
     return Document(blocks=blocks, source_format="text")
+
+
+def _is_site_info(table: Table) -> bool:
+    """The portal's own information table (Số hiệu / Loại văn bản / Người ký ...), not the document's."""
+    keys = set(load("text_layout")["site_info_keys"])
+    return sum(c.text.rstrip(":").strip() + ":" in keys or c.text.strip() in keys for c in table.cells) >= 3

@@ -147,8 +147,10 @@ def _abbreviation_patterns() -> tuple[tuple[Any, str], ...]:
     out = []
     for entry in vocab.load("agency_words")["abbreviations"]:
         body = regex.escape(entry["abbr"]) if "abbr" in entry else entry["pattern"]
-        # Whole words only: "UBND" but not the "CT" of "CTr/TU".
-        out.append((regex.compile(r"(?<![\p{L}\p{N}])(?:" + body + r")(?![\p{L}\p{N}])"), entry["expansion"]))
+        if not entry.get("anywhere"):
+            # Whole words only: "UBND" but not the "CT" of "CTr/TU".
+            body = r"(?<![\p{L}\p{N}])(?:" + body + r")(?![\p{L}\p{N}])"
+        out.append((regex.compile(body), entry["expansion"]))
     return tuple(out)
 
 
@@ -351,6 +353,7 @@ class _Place:
     text: str
     level: str | None
     collective: bool
+    unit: str | None = None  # the unit of "các phường" (for "các phường: A, B")
 
 
 def _render(text: _Text, toks: list[_Tok], kept: list[int]) -> str:
@@ -394,6 +397,26 @@ def _strip_qualifiers(name: str) -> str:
     return name.rstrip(" ,.;:-–")
 
 
+def _level_named(text: str) -> str | None:
+    """The level named by the last level phrase or administrative unit in a text.
+
+    >>> _level_named("Phòng Nội vụ các huyện, thị xã"), _level_named("Các đơn vị cấp tỉnh")
+    ('district', 'province')
+    """
+    v = _vocab()
+    toks = _tokens(_prepare(text).norm) if text else []
+    level = None
+    i = 0
+    while i < len(toks):
+        found = v.levels.match(toks, i, len(toks)) or v.units.match(toks, i, len(toks))
+        if found is None:
+            i += 1
+            continue
+        level = found.value.get("level") or level
+        i = found.end  # "thị xã" is one unit, not "thị" + "xã"
+    return level
+
+
 def _capitalise(name: str) -> str:
     return name[:1].upper() + name[1:]
 
@@ -407,6 +430,18 @@ class _Reader:
         self.text = text
         self.toks = _tokens(text.norm)
         self.v = _vocab()
+        self.memo: dict[tuple, Any] = {}
+        # The same look-ahead questions are asked many times per position; answer each once.
+        for method in ("gazetteer_at", "group_at", "head_at", "place_at", "named_start"):
+            setattr(self, method, self._memoised(method, getattr(self, method)))
+
+    def _memoised(self, label: str, method):
+        def answer(i: int, hi: int):
+            key = (label, i, hi)
+            if key not in self.memo:
+                self.memo[key] = method(i, hi)
+            return self.memo[key]
+        return answer
 
     # ---- small predicates -------------------------------------------------------------
 
@@ -442,8 +477,7 @@ class _Reader:
                 return None  # "Ban Quản lý ...", "Cơ quan quản lý ..."
             nxt = h.end
             if self.word_at(nxt, hi) and self.toks[nxt].key != "và" and self.v.groups.match(self.toks, nxt, hi) is None \
-                    and (h.end == g.end or self.toks[nxt].is_capitalised) \
-                    and not (self.at_line_start(nxt) and self.named_start(nxt, hi)):
+                    and (h.end == g.end or self.toks[nxt].is_capitalised):
                 return None  # "Sở Nội vụ", "Viện Nghiên cứu ...": a named body
         return g
 
@@ -454,8 +488,6 @@ class _Reader:
         h = self.v.heads.match(self.toks, i, hi)
         if h is None or not self.toks[i].is_capitalised or not self.word_at(h.end, hi):
             return None
-        if self.at_line_start(h.end) and self.named_start(h.end, hi):
-            return None  # "Trường" alone on a line, then a name: the head names nothing
         if self.group_at(i, hi) is not None:
             return None
         return h
@@ -481,6 +513,16 @@ class _Reader:
             or self.head_at(i, hi)
             or self.continues_place(i, hi, cur)
         )
+
+    def name_word_at(self, i: int, hi: int) -> bool:
+        """Whether a name starts at i, judged by the vocabulary alone: no further look ahead,
+        so checks inside other checks stay shallow."""
+        if not self.word_at(i, hi) or not self.toks[i].is_capitalised:
+            return False
+        if self.v.gazetteer.match(self.toks, i, hi):
+            return True
+        h = self.v.heads.match(self.toks, i, hi)
+        return bool(h and self.word_at(h.end, hi))
 
     def named_start(self, i: int, hi: int) -> bool:
         """A name that starts without a separator ("Sở Khoa học và Công nghệ Sở Công Thương")."""
@@ -520,10 +562,10 @@ class _Reader:
         while j < hi:
             t = self.toks[j]
             if t.is_word and t.is_capitalised:
-                if j > i and self.repeat_head_at(j, hi) or (j > i and self.gazetteer_at(j, hi)):
+                if j == i and self.name_word_at(j, hi):
                     break
-                if j == i and (self.head_at(j, hi) or self.gazetteer_at(j, hi)):
-                    break
+                if j > i and (self.v.gazetteer.match(self.toks, j, hi) or self.repeat_head_at(j, hi)):
+                    break  # "tỉnh Lâm Đồng Sở Nội vụ"
                 j += 1
             elif t.text in "-–" and j > i and j + 1 < hi and self.toks[j + 1].is_word and self.toks[j + 1].is_capitalised:
                 j += 1
@@ -532,8 +574,10 @@ class _Reader:
         return j
 
     def repeat_head_at(self, i: int, hi: int) -> bool:
-        h = self.head_at(i, hi)
-        return bool(h and h.value.get("repeat_splits"))
+        """A head that never occurs twice in one name ("Sở") starts a name at i."""
+        h = self.v.heads.match(self.toks, i, hi)
+        return bool(h and h.value.get("repeat_splits") and self.toks[i].is_capitalised and self.word_at(h.end, hi)
+                    and self.v.groups.match(self.toks, h.end, hi) is None)
 
     def unit_text(self, unit: _Match, start: int, has_name: bool) -> str:
         printed = _render(self.text, self.toks, list(range(start, unit.end)))
@@ -595,7 +639,8 @@ class _Reader:
             end = nxt.end
         if len(units) == 1 and not marker:
             return _Place(end, self.unit_text(unit, j, False), level, False)
-        return _Place(end, "các " + ", ".join(u.value["phrase"] for u, _ in units), level, True)
+        return _Place(end, "các " + ", ".join(u.value["phrase"] for u, _ in units), level, True,
+                      unit=unit.value["phrase"] if len(units) == 1 else None)
 
     # ---- the tail of a name -------------------------------------------------------------
 
@@ -626,8 +671,10 @@ class _Reader:
             if t.text in "-–" and (complete or self.at_line_start(k + 1) if k + 1 < hi else True) \
                     and self.named_start(k + 1, hi):
                 break  # "Sở Nội vụ - Sở Tài chính": a dash between two names
-            if t.is_word and (complete or self.at_line_start(k)) and self.named_start(k, hi):
-                break  # "Sở Khoa học và Công nghệ Sở Công Thương", or a name on a new line
+            if t.is_word and complete and self.named_start(k, hi):
+                break  # "Sở Khoa học và Công nghệ Sở Công Thương"
+            if t.is_word and self.at_line_start(k) and self.starts_agency(k, hi, cur):
+                break  # a line that starts another agency
             if t.is_word and self.role_at(k, hi):
                 break  # "Sở Nội vụ chủ trì, ..."
             if t.is_word and cur.repeat_head and t.is_capitalised and self.repeat_head_at(k, hi) \
@@ -645,34 +692,42 @@ class _Reader:
     def finish(self, found: _Found, j: int, hi: int, complete: bool) -> _Found:
         """Apply the tail to a found agency; levels named in the tail refine an unknown level."""
         end, kept = self.tail(j, hi, found, complete)
+        core = found.name
         if kept:
-            found.name = found.name + " " + _render(self.text, self.toks, kept)
-            if found.level is None or found.kind not in {"department", "ministry"}:
-                found.level = self.level_in(kept, hi) or found.level
+            found.name = _strip_qualifiers(core + " " + _render(self.text, self.toks, kept))
+            if found.level is None and len(found.name) > len(core):
+                # "Ngân hàng Nhà nước chi nhánh tỉnh", but not "... trên địa bàn tỉnh" (dropped)
+                found.level = _level_named(found.name[len(core):])
+        else:
+            found.name = _strip_qualifiers(core)
         found.end = max(end, j)
-        found.name = _strip_qualifiers(found.name)
         return found
-
-    def level_in(self, idx: list[int], hi: int) -> str | None:
-        """The level named by the last level phrase or unit among the given tokens."""
-        level = None
-        for i in idx:
-            lv = self.v.levels.match(self.toks, i, hi)
-            if lv and lv.value.get("level"):
-                level = lv.value["level"]
-                continue
-            unit = self.v.units.match(self.toks, i, hi)
-            if unit and unit.value.get("level") and (i == 0 or self.toks[i - 1].key != "cấp"):
-                level = unit.value["level"]
-        return level
 
     # ---- the readers of one agency ------------------------------------------------------
 
-    def read_gazetteer(self, start: int, i: int, hi: int) -> _Found | None:
+    def read_place_list(self, start: int, entry: dict, place: _Place, k: int, hi: int) -> list[_Found]:
+        """ "UBND các phường: Xuân Hương - Đà Lạt, Cam Ly - Đà Lạt" -> one body per place."""
+        out: list[_Found] = []
+        while k < hi:
+            if self.toks[k].key in {",", "và"} or not self.toks[k].is_word:
+                k = self.skip_paren(k, hi) if self.toks[k].text == "(" else k + 1
+                continue
+            e = k
+            while e < hi and self.toks[e].key not in {",", "và", ";"} and self.toks[e].text != "(":
+                e += 1
+            name = f'{entry["name"]} {place.unit} {_render(self.text, self.toks, list(range(k, e)))}'
+            out.append(_Found(k if out else start, e, name, entry["kind"], place.level, False,
+                              place_head=entry["name"]))
+            k = e
+        return out
+
+    def read_gazetteer(self, start: int, i: int, hi: int) -> list[_Found]:
         hit = self.gazetteer_at(i, hi)
         if hit is None:
-            return None
+            return []
         entry, j, place = hit
+        if place is not None and place.unit and place.end < hi and self.toks[place.end].text == ":":
+            return self.read_place_list(start, entry, place, place.end + 1, hi)
         name, level, collective = entry["name"], entry.get("level"), False
         if place is not None:
             name = name + " " + place.text
@@ -682,7 +737,7 @@ class _Reader:
             j = place.end
         found = _Found(start, j, name, entry["kind"], level, collective,
                        place_head=entry["name"] if entry.get("takes_place") else None)
-        return self.finish(found, j, hi, complete=True)
+        return [self.finish(found, j, hi, complete=True)]
 
     def read_continued_place(self, start: int, i: int, hi: int, prev: _Found | None) -> _Found | None:
         if not self.continues_place(i, hi, prev):
@@ -757,28 +812,30 @@ class _Reader:
             k = g2.end
         value, mods, noun_end = items[-1]
         end = mods[-1] + 1 if mods else noun_end
-        name = "Các " + ", ".join(self._item_text(value, mods) for value, mods, _ in items)
-        level = self._group_level(items, hi)
+        described = [(value, self._modifier(mods)) for value, mods, _ in items]
+        name = "Các " + ", ".join(value["name"] + (" " + mod if mod else "") for value, mod in described)
+        level = self._group_level(described)
         found = _Found(start, end, name, self.v.families.get(family, "collective"), level, True)
         return [self.finish(found, end, hi, complete=True)]
 
-    def _item_text(self, value: dict, mods: list[int]) -> str:
-        text = value["name"]
-        if mods:
-            modifier = _strip_qualifiers(_render(self.text, self.toks, mods))
-            keys = tuple(t.key for t in _tokens(modifier))
-            if any(q == keys for q, only in self.v.qualifiers if only):
-                modifier = ""  # "Các sở, ban, ngành tỉnh": the province is the plan's own
-            if modifier:
-                text += " " + modifier
-        return text
+    def _modifier(self, mods: list[int]) -> str:
+        """A group noun's modifier as printed, qualifiers dropped ("liên quan"; a bare "tỉnh")."""
+        if not mods:
+            return ""
+        modifier = _strip_qualifiers(_render(self.text, self.toks, mods))
+        keys = tuple(t.key for t in _tokens(modifier))
+        if any(q == keys for q, only in self.v.qualifiers if only):
+            return ""  # "Các sở, ban, ngành tỉnh": the province is the plan's own
+        return modifier
 
-    def _group_level(self, items: list[tuple[dict, list[int], int]], hi: int) -> str | None:
-        mods = [i for _, m, _ in items for i in m]
-        named = self.level_in(mods, hi) if mods else None
+    @staticmethod
+    def _group_level(described: list[tuple[dict, str]]) -> str | None:
+        """A level named in the modifiers ("cấp tỉnh", "Trung ương"), else the nouns' common
+        level ("Các sở, ban, ngành": province), else None."""
+        named = next((lv for lv in (_level_named(mod) for _, mod in reversed(described)) if lv), None)
         if named:
             return named
-        levels = [value.get("level") for value, _, _ in items]
+        levels = [value.get("level") for value, _ in described]
         if any(level is None for level in levels):
             return None
         specific = {level for level in levels if level != "any"}
@@ -798,6 +855,8 @@ class _Reader:
             if k >= hi:
                 break
             item_start = k
+            if self.name_word_at(k, hi):
+                return None  # "Sở: Ban Dân tộc" lists names, not departments to complete
             m = self.v.gazetteer.match(self.toks, k, hi, node) if node else None
             if m is not None:
                 entry = m.value
@@ -824,7 +883,8 @@ class _Reader:
         found = self.finish(found, h.end, hi, complete=False)
         group = self.v.groups.match(self.toks, i, hi)
         if group and group.end == h.end and found.name.casefold() == group.value["name"]:
-            # Only qualifiers followed the head ("Sở trên địa bàn tỉnh"): a group after all.
+            # Nothing but qualifiers or a line break followed the head ("Sở trên địa bàn
+            # tỉnh", "Trường\nQuốc hội"): a group after all.
             found.name = "Các " + group.value["name"]
             found.kind = self.v.families.get(group.value["family"], "collective")
             found.collective = True
@@ -850,9 +910,12 @@ class _Reader:
         while post and self.starts_agency(post.end, hi, prev):
             i = post.end
             post = self.v.posts.match(self.toks, i, hi)
-        found = self.read_continued_place(start, i, hi, prev) or self.read_gazetteer(start, i, hi)
+        found = self.read_continued_place(start, i, hi, prev)
         if found:
             return [found]
+        named = self.read_gazetteer(start, i, hi)
+        if named:
+            return named
         group = self.read_group(start, i, hi)
         if group:
             return group
@@ -911,7 +974,8 @@ class _Reader:
         return found
 
     def agency(self, f: _Found) -> Agency | None:
-        name = unicodedata.normalize("NFC", _capitalise(" ".join(f.name.split())))
+        name = regex.sub(r"\s+([,.;:)])", r"\1", " ".join(f.name.split()))
+        name = unicodedata.normalize("NFC", _capitalise(name))
         end = max(f.end, f.start + 1)
         while end > f.start + 1 and not self.toks[end - 1].is_word and self.toks[end - 1].text != ")":
             end -= 1

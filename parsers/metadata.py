@@ -60,8 +60,9 @@ def layout_patterns():
         "heads": [h["word"] for h in data["issuer_heads"]],
         "levels": data["place_levels"],
         "titles": sorted(data["signer_titles"], key=lambda t: -len(t["printed"])),
-        "authority": regex.compile(data["authority_prefix"]["pattern"], regex.IGNORECASE),
+        "signing_for": regex.compile(data["authority_prefix"]["pattern"], regex.IGNORECASE),
         "preamble": regex.compile(data["preamble_starts"]["pattern"]),
+        "authority": regex.compile(data["authority_line"]["pattern"]),
         "appendix": regex.compile(data["appendix"]["pattern"], regex.IGNORECASE),
         "caption": regex.compile(data["appendix_caption"]["pattern"]),
         "recipients": regex.compile(data["recipients"]["pattern"], regex.IGNORECASE),
@@ -139,8 +140,8 @@ def _header_lines(doc: Document) -> tuple[list[str], list[str]]:
     table = _header_table(doc)
     if table is not None:
         left = [cell for cell in table.cells if cell.col == 0]
-        issuer_lines = [p for cell in left for p in cell.paragraphs]
-        return issuer_lines, [p for cell in table.cells for p in cell.paragraphs]
+        issuer_lines = [line for cell in left for line in cell.text.split("\n")]
+        return issuer_lines, [line for cell in table.cells for line in cell.text.split("\n")]
     lines = []
     for block in doc.blocks[:12]:
         if isinstance(block, Paragraph):
@@ -164,10 +165,9 @@ def _canonical_issuer(line: str) -> str:
         return f"{body} {rest.lower()}".strip()
     from parsers.agencies import parse_agencies  # the gazetteer knows how each body is written
 
-    agencies = parse_agencies(line[:1] + line[1:].lower() if is_upper_text(line) else line)
-    if agencies:
-        return agencies[0].name
-    return line[:1] + line[1:].lower() if is_upper_text(line) else line
+    cased = _case_body(line) if is_upper_text(line) else line
+    agencies = parse_agencies(cased)
+    return agencies[0].name if agencies else cased
 
 
 def _issuer(lines: list[str]) -> str | None:
@@ -178,7 +178,13 @@ def _issuer(lines: list[str]) -> str | None:
     lines = [x for x in lines if not regex.search(r"\bngày\b.*\bnăm\b|V/v", x, regex.IGNORECASE)]
     if not lines:
         return None
-    starts = [0] + [i for i, x in enumerate(lines) if i and any(regex.match(rf"^{regex.escape(h)}\b", x, regex.IGNORECASE) for h in heads)]
+    starts_body = lambda line: any(regex.match(rf"^{regex.escape(h)}\b", line, regex.IGNORECASE) for h in heads)  # noqa: E731
+    # a line opening a body ends the body above only when that one opened with a body word too:
+    # "BỘ CÔNG AN / CỤC ..." stacks two bodies, "THỦ TƯỚNG / CHÍNH PHỦ" is one post wrapped
+    starts = [0]
+    for i, line in enumerate(lines[1:], start=1):
+        if starts_body(line) and starts_body(" ".join(lines[starts[-1]:i])):
+            starts.append(i)
     return _canonical_issuer(" ".join(lines[starts[-1]:]))
 
 
@@ -210,6 +216,8 @@ def _ends_title(text: str, so_far: list[str]) -> bool:
     layout = layout_patterns()
     if not text or layout["preamble"].match(text) or regex.match(r"^[-_=*.\s]+$", text):
         return True
+    if so_far and layout["authority"].match(text):  # "THỦ TƯỚNG CHÍNH PHỦ" under a Quyết định's subject
+        return True
     if regex.match(r"^(?:[IVX]+|\d{1,2}|[a-zđ])[.)]\s", text) or len(text) > 400:
         return True
     # an upper-case title is followed by the issuing authority in upper case only in a Quyết định
@@ -225,7 +233,7 @@ def _signature_lines(doc: Document) -> list[str]:
     layout = layout_patterns()
     for block in doc.blocks:
         if isinstance(block, Table) and any(layout["recipients"].match(c.text) for c in block.cells):
-            return [p for c in block.cells if not layout["recipients"].match(c.text) for p in c.paragraphs]
+            return [line for c in block.cells if not layout["recipients"].match(c.text) for line in c.text.split("\n")]
     lines: list[str] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
@@ -241,7 +249,7 @@ def _signer(lines: list[str]) -> tuple[str | None, str | None]:
     title_at = None
     title = None
     for i, line in enumerate(lines):
-        bare = layout["authority"].sub("", line).strip()
+        bare = layout["signing_for"].sub("", line).strip()
         for t in layout["titles"]:
             if regex.fullmatch(rf"{regex.escape(t['printed'])}(?:\s+.*)?", bare, regex.IGNORECASE) and is_upper_text(bare):
                 tail = bare[len(t["printed"]):].strip()

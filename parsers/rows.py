@@ -22,7 +22,7 @@ from parsers.metadata import Metadata, parse_metadata
 from parsers.references import find_references
 from parsers.sections import parse_sections
 from parsers.tasks import AGENCY_ROLES, read_task_rows, task_tables
-from parsers.textutil import fold
+from parsers.textutil import fold, is_upper_text
 
 PIPELINE_VERSION = "0.1.0"
 Rows = dict[str, list[dict]]
@@ -127,7 +127,7 @@ def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> 
                     if d.kind == "unknown":
                         diag("warning", "deadlines", "deadline_unknown", f"Task {task.stt or task.seq}: deadline {d.raw!r} was not understood")
             for role in AGENCY_ROLES:
-                _agency_rows(task.raw[role], role, task_id, doc_id, meta.province, rows, agencies_seen)
+                _agency_rows(task.agency_cells[role], role, task_id, doc_id, meta.province, rows, agencies_seen)
 
 
 def _agency_rows(cells: list[str], role: str, task_id: str, doc_id: str, province: str | None, rows: Rows, seen: dict) -> None:
@@ -172,6 +172,8 @@ def _reference_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows) -> N
                 row["mentions"] += 1
                 if row["issue_date"] is None and ref.issue_date is not None:
                     row["issue_date"] = ref.issue_date
+                if is_upper_text(row["raw"]) and not is_upper_text(ref.raw):  # a title in capitals misprints "TTg" as "TTG"
+                    row.update(ref_number=ref.ref_number, ref_type=ref.ref_type or row["ref_type"], raw=ref.raw, block_index=block_index)
                 continue
             by_number[key] = row = {
                 "doc_id": doc_id, "ref_seq": len(by_number) + 1, "ref_number": ref.ref_number, "ref_type": ref.ref_type,

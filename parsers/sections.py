@@ -1,8 +1,9 @@
 """Sections: the numbered/lettered heading tree of a document's body, with body text.
 
 A section opens at a paragraph labeled "I." (Roman), "1." (Arabic), "1.1." (nested Arabic)
-or "a)" (letter). Levels count the label styles the document uses, outermost first, so
-I./1./a) give 1/2/3 and a plan without Roman chapters starts at "1." = 1. Bullets ("- ...")
+or "a)" (letter). Its level counts the open headings it sits in, the styles nesting in that
+order, so I./1./a) give 1/2/3, a plan without Roman chapters starts at "1." = 1, and an "a)"
+right under "1." is one level below it whatever other parts of the document use. Bullets ("- ...")
 are body text. Sections are read from the body only: the header block, tables, footnotes,
 the recipients list and anything after the signature (the appendix) are left out.
 
@@ -27,7 +28,7 @@ LABEL_STYLES = {
     "arabic": r"(?P<label>\d{1,2})\s*[.)]",
     "letter": r"(?P<label>[a-zđ])\s*\)",
 }
-STYLE_ORDER = ["roman", "arabic", "nested", "letter"]
+STYLE_ORDER = ["roman", "arabic", "nested", "letter"]  # outermost first
 LABEL = {name: regex.compile(rf"^\s*{piece}\s+(?=\S)") for name, piece in LABEL_STYLES.items()}
 # a run-in heading stops at its colon when the lead-in is short ("a) Sở Nội vụ: chủ trì ...")
 RUN_IN = regex.compile(r"^(?P<lead>[^:]{2,120}?)\s*:\s*\S")
@@ -92,18 +93,17 @@ def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
             body_of[i] = []
         elif current is not None:
             body_of[current].append(text)
-    styles_used = [s for s in STYLE_ORDER if any(style == s for _, style, _, _ in labeled)]
-    level_of = {s: styles_used.index(s) + 1 for s in styles_used}
     sections: list[Section] = []
-    open_at_level: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []  # (label style, position) of the open headings, outermost first
     for position, (i, style, label, rest) in enumerate(labeled, start=1):
-        level = level_of[style]
-        parent = next((open_at_level[lv] for lv in range(level - 1, 0, -1) if lv in open_at_level), None)
-        open_at_level[level] = position
-        for deeper in [lv for lv in open_at_level if lv > level]:
-            del open_at_level[deeper]
+        rank = STYLE_ORDER.index(style)
+        # close the headings this one ends: the same style (a sibling) and every style nested deeper
+        while stack and STYLE_ORDER.index(stack[-1][0]) >= rank:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        stack.append((style, position))
         body = " ".join(body_of[i]) or None
-        sections.append(Section(position, level, label, heading_of(rest), body, parent, i))
+        sections.append(Section(position, len(stack), label, heading_of(rest), body, parent, i))
     return sections
 
 

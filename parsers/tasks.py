@@ -31,8 +31,11 @@ ROLES = ("stt", "task", "lead", "coordinate", "monitor", "output", "deadline")
 AGENCY_ROLES = ("lead", "coordinate", "monitor")
 # a group row's label: a Roman numeral or one capital letter, maybe followed by its title in the same cell
 GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}|[A-ZĐ])(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$", regex.DOTALL)
+WORD = regex.compile(r"[\p{L}\p{N}]")
 HEADER_YEAR = regex.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b", regex.IGNORECASE)
 COLUMN_NUMBERS = regex.compile(r"^\(?\d{1,2}\)?$")  # "(1) (2) (3)" rows under a header
+# how an STT cell starts: "1", "1.2", "09", "IV", "a", maybe with "." or ")" and a group title after it
+STT_START = regex.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{ROMAN}|[A-ZĐa-zđ])(?:[.):]|\s|$)")
 
 
 @cache
@@ -166,6 +169,7 @@ class TaskRow:
     group_title: str | None
     content: str | None
     raw: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in AGENCY_ROLES})
+    agency_cells: dict[str, list[str]] = field(default_factory=lambda: {r: [] for r in AGENCY_ROLES})  # Slot.lines
     outputs: list[TaskOutput] = field(default_factory=list)
     first_row: int = 0
     last_row: int = 0
@@ -176,10 +180,13 @@ class TaskRow:
 
 @dataclass(frozen=True)
 class Slot:
-    """A row's view of one role column: the cell's text, whether the cell starts in this row."""
+    """A row's view of one role column: the cell's folded text, whether the cell starts in this
+    row, and its paragraphs (a Word cell's paragraphs are separate entries: "Sở Tài chính" /
+    "Các sở, ngành" are two agencies even without a separator)."""
 
     text: str
     own: bool
+    lines: str = ""  # the folded paragraphs joined by newlines, for the agency splitter
 
 
 def _row_slots(table: Table, r: int, columns: Columns) -> dict[str, Slot]:
@@ -203,11 +210,13 @@ def _row_slots(table: Table, r: int, columns: Columns) -> dict[str, Slot]:
         roles_here = by_cell[id(cell)]
         own = cell.row == r
         if len(roles_here) == 1:
-            slots[role] = Slot(_cell_text(cell), own)
+            slots[role] = Slot(_cell_text(cell), own, "\n".join(p for p in map(fold, cell.paragraphs) if p))
         elif len(cell.paragraphs) == len(roles_here):
-            slots[role] = Slot(fold(cell.paragraphs[roles_here.index(role)]) or "", own)
+            text = fold(cell.paragraphs[roles_here.index(role)]) or ""
+            slots[role] = Slot(text, own, text)
         else:
-            slots[role] = Slot(_cell_text(cell) if role == roles_here[0] else "", own)
+            text = _cell_text(cell) if role == roles_here[0] else ""
+            slots[role] = Slot(text, own, text)
     return slots
 
 
@@ -236,6 +245,7 @@ def _is_header_repeat(table: Table, r: int, columns: Columns) -> bool:
 
 def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
     """The tasks of one task table, in order (group rows, repeated headers and empty rows dropped)."""
+    table = _restore_merged_number_cells(table, columns)
     tasks: list[TaskRow] = []
     group: tuple[str | None, str | None] = (None, None)
     current: TaskRow | None = None
@@ -243,7 +253,7 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
         if _is_header_repeat(table, r, columns):
             continue
         slots = _row_slots(table, r, columns)
-        if not any(s.text and s.own for s in slots.values()):
+        if not any(WORD.search(s.text) and s.own for s in slots.values()):  # empty, or an elision row "……"
             continue
         if (g := _group(slots, table.row(r), columns)) is not None:
             group, current = g, None
@@ -257,10 +267,33 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
             _add_output(current, slots, r, previous=None)
             for role in AGENCY_ROLES:
                 if role in slots and slots[role].text:
-                    current.raw[role].append(slots[role].text)
+                    _add_agency_cell(current, role, slots[role])
         else:
             _continue_task(current, slots, r)
     return tasks
+
+
+def _restore_merged_number_cells(table: Table, columns: Columns) -> Table:
+    """Put back the STT cell a text layout dropped from a task's second row.
+
+    A portal copy prints a cell merged down from the row above only once, so the second row of
+    a task whose number spans two rows has one cell fewer and starts with its content. Such a
+    short row whose first cell is no number moves one column right, under the STT column it
+    lost; it then reads as a continuation row. Tables with spans (Word) are left as they are.
+    """
+    if columns.roles.get("stt") != 0 or any(c.rowspan > 1 or c.colspan > 1 for c in table.cells):
+        return table
+    rows = {r: table.row(r) for r in range(table.n_rows)}
+    width = max((len(rows[r]) for r in range(columns.header_rows, table.n_rows)), default=0)
+
+    def lost_number(r: int) -> bool:
+        first = _cell_text(rows[r][0]) if rows[r] else ""
+        return r >= columns.header_rows and len(rows[r]) < width and bool(first) and not STT_START.match(first)
+
+    shifted = {r for r in rows if lost_number(r)}
+    if not shifted:
+        return table
+    return Table(tuple(replace(c, col=c.col + 1) if c.row in shifted else c for c in table.cells), page=table.page)
 
 
 def _clean_stt(text: str) -> str | None:
@@ -288,7 +321,12 @@ def _continue_task(task: TaskRow, slots: dict[str, Slot], r: int) -> None:
     for role in AGENCY_ROLES:
         slot = slots.get(role)
         if slot and slot.own and slot.text and slot.text not in task.raw[role]:
-            task.raw[role].append(slot.text)
+            _add_agency_cell(task, role, slot)
+
+
+def _add_agency_cell(task: TaskRow, role: str, slot: Slot) -> None:
+    task.raw[role].append(slot.text)
+    task.agency_cells[role].append(slot.lines or slot.text)
 
 
 def join_tables(first: Table, second: Table, skip_rows: int) -> Table:

@@ -64,3 +64,9 @@ def test_tree_is_consistent(texts):
         assert s.level >= 1
         if s.parent_position is not None:
             assert by_position[s.parent_position].level < s.level
+
+
+def test_level_is_relative_to_the_enclosing_heading():
+    """'a)' under '1.' is level 3 even where '1.1.' headings (a deeper style) occur elsewhere."""
+    assert secs("I. A", "1. B", "1.1. C", "a) D", "2. E", "a) F") == [
+        (1, "I", "A"), (2, "1", "B"), (3, "1.1", "C"), (4, "a", "D"), (2, "2", "E"), (3, "a", "F")]

@@ -162,3 +162,19 @@ def test_paragraph_between_tables_keeps_them_apart():
 
     table = grid_table([["TT", "Nội dung", "Thời gian"], ["1", "A", "2026"]])
     assert len(task_tables([table, Paragraph("b) Đối với xã"), grid_table([["TT", "Nội dung", "Thời gian"], ["1", "B", "2026"]])])) == 2
+
+
+def test_text_layout_row_that_lost_its_merged_number_continues_the_task():
+    """A portal copy drops the STT cell merged down from the row above: [content, lead] only."""
+    rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["1", "Xây dựng hạ tầng", "Sở Tài chính", "Quý IV/2026"],
+            ["Xây dựng hạ tầng dự phòng", "Trung tâm Chuyển đổi số"], ["2", "Đầu tư thiết bị", "Sở Tài chính", "2026"]]
+    tasks = tasks_of(grid_table(rows))
+    assert [(t.stt, t.content, t.raw["lead"]) for t in tasks] == [
+        ("1", "Xây dựng hạ tầng Xây dựng hạ tầng dự phòng", ["Sở Tài chính", "Trung tâm Chuyển đổi số"]),
+        ("2", "Đầu tư thiết bị", ["Sở Tài chính"])]
+
+
+def test_group_row_with_title_in_the_number_cell_is_not_shifted():
+    rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["I. NÂNG CAO NHẬN THỨC"], ["1", "Triển khai", "Sở Nội vụ", "2026"]]
+    [task] = tasks_of(grid_table(rows))
+    assert (task.group_label, task.group_title, task.content) == ("I", "NÂNG CAO NHẬN THỨC", "Triển khai")

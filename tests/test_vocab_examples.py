@@ -11,7 +11,7 @@ from parsers.tasks import group_title_prefix, header_role
 from parsers.vocab import load
 
 
-LAYOUT_KEYS = {"motto": "motto", "authority_prefix": "authority", "preamble_starts": "preamble", "appendix": "appendix",
+LAYOUT_KEYS = {"motto": "motto", "authority_prefix": "signing_for", "authority_line": "authority", "preamble_starts": "preamble", "appendix": "appendix",
                "appendix_caption": "caption", "recipients": "recipients"}
 
 
