@@ -89,7 +89,7 @@ _NUMBER = regex.compile(
         # not the tail of a longer token: a word, a date "15/3/2021", "1.234", a standard "06:2022/BXD"
         (?<![\p{{L}}\p{{N}}/.\-_&\u2010-\u2013]) (?<!\d:)
     )
-    (?P<serial>\d{{1,6}})
+    (?P<serial>\d{{1,6}}(?:\.\d{{1,2}})?)   # "66.2/2025/NQ-CP": a resolution numbered within another
     (?:
         # Party shape: 23-CT/TU, 10-CTr/TU, 441-QĐ/TU
         {_separator(_HYPHEN)} (?P<party_code>{_CODE})
