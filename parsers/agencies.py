@@ -88,6 +88,12 @@ _LOOSE_SKIP = {",", "-", "–", "&", "và"}
 # Separators between agencies inside a piece.
 _SEPARATORS = {",", "và", "/", ".", "+", "•"}
 
+# A document number ("1441/QĐ-UBND") marks a phrase that cites a document, not an agency.
+_DOCUMENT_NUMBER = regex.compile(r"\d\s*/")
+
+# Spaces a rebuilt name must not have: before a closing mark ("Bảo Lộc ," -> "Bảo Lộc,").
+_SPACE_BEFORE_CLOSING = regex.compile(r"\s+(?P<mark>[,.;:)])")
+
 
 def _retone(text: str) -> str:
     """Move oa/oe/uy tone marks to the traditional vowel; the length does not change.
@@ -187,9 +193,15 @@ def _prepare(cell: str) -> _Text:
     """
     printed, line_starts = _fold(cell)
     chars = list(_retone(printed))
-    for pos in line_starts:
-        # Why only at a line start: " - " inside a line joins place names ("Xuân Hương - Đà Lạt").
-        if chars[pos] in _BULLETS and pos + 1 < len(chars) and chars[pos + 1] == " ":
+
+    def bullet_at(pos: int) -> bool:
+        return chars[pos] in _BULLETS and pos + 1 < len(chars) and chars[pos + 1] == " "
+
+    bulleted = bool(printed) and bullet_at(0)
+    for pos in sorted(line_starts):
+        # A dash opening a line is a bullet when the list is bulleted or the line before has
+        # ended; otherwise it is a wrapped " - " ("Xuân Hương\n- Đà Lạt", "Phát thanh\n- Truyền hình").
+        if bullet_at(pos) and (bulleted or pos == 0 or printed[pos - 2] in ";.,:"):
             chars[pos] = ";"
     norm, origin = _expand("".join(chars))
     starts = frozenset(i for i, (a, _) in enumerate(origin)
@@ -291,6 +303,7 @@ class _Vocab:
     qualifiers: tuple[tuple[tuple[str, ...], bool], ...]
     central_cities: frozenset[str]
     families: dict
+    head_entries: dict  # casefolded head phrase -> its entry ("sở" -> Sở)
 
 
 @cache
@@ -326,6 +339,7 @@ def _vocab() -> _Vocab:
         qualifiers=tuple(qualifiers),
         central_cities=frozenset(c.casefold() for c in words["central_cities"]),
         families=words["families"],
+        head_entries={h["phrase"].casefold(): h for h in words["heads"]},
     )
 
 
@@ -344,7 +358,8 @@ class _Found:
     # Set for bodies that take a place ("Ủy ban nhân dân"): a following "cấp xã" or "xã X"
     # names the same kind of body there.
     place_head: str | None = None
-    repeat_head: tuple[str, ...] | None = None
+    # Set for names whose head never repeats inside one name ("Sở"): a second one splits.
+    repeat_head: str | None = None
 
 
 @dataclass(frozen=True)
@@ -367,7 +382,7 @@ def _render(text: _Text, toks: list[_Tok], kept: list[int]) -> str:
             out.append((" " if out else "") + toks[i].text)
         prev = i
     rendered = " ".join("".join(out).split())
-    return regex.sub(r"\s+([,.;:)])", r"\1", rendered).replace("( ", "(")
+    return _SPACE_BEFORE_CLOSING.sub(r"\g<mark>", rendered).replace("( ", "(")
 
 
 def _strip_qualifiers(name: str) -> str:
@@ -445,9 +460,6 @@ class _Reader:
 
     # ---- small predicates -------------------------------------------------------------
 
-    def is_sep(self, i: int) -> bool:
-        return i < len(self.toks) and self.toks[i].key in _SEPARATORS
-
     def word_at(self, i: int, hi: int) -> bool:
         return i < hi and self.toks[i].is_word
 
@@ -476,8 +488,9 @@ class _Reader:
             if h.end > g.end:
                 return None  # "Ban Quản lý ...", "Cơ quan quản lý ..."
             nxt = h.end
-            if self.word_at(nxt, hi) and self.toks[nxt].key != "và" and self.v.groups.match(self.toks, nxt, hi) is None \
-                    and (h.end == g.end or self.toks[nxt].is_capitalised):
+            followed_by_name = (self.word_at(nxt, hi) and self.toks[nxt].key != "và"
+                                and self.v.groups.match(self.toks, nxt, hi) is None)
+            if followed_by_name and (h.end == g.end or self.toks[nxt].is_capitalised):
                 return None  # "Sở Nội vụ", "Viện Nghiên cứu ...": a named body
         return g
 
@@ -524,6 +537,11 @@ class _Reader:
         h = self.v.heads.match(self.toks, i, hi)
         return bool(h and self.word_at(h.end, hi))
 
+    def group_starts(self, i: int, hi: int) -> bool:
+        """A group starts at i: "các sở", "đơn vị ..." (but not "các tỉnh")."""
+        marker = self.v.markers.match(self.toks, i, hi)
+        return self.group_at(marker.end if marker else i, hi) is not None
+
     def named_start(self, i: int, hi: int) -> bool:
         """A name that starts without a separator ("Sở Khoa học và Công nghệ Sở Công Thương")."""
         if not self.word_at(i, hi) or not self.toks[i].is_capitalised:
@@ -567,7 +585,7 @@ class _Reader:
                 if j > i and (self.v.gazetteer.match(self.toks, j, hi) or self.repeat_head_at(j, hi)):
                     break  # "tỉnh Lâm Đồng Sở Nội vụ"
                 j += 1
-            elif t.text in "-–" and j > i and j + 1 < hi and self.toks[j + 1].is_word and self.toks[j + 1].is_capitalised:
+            elif t.text in "-–" and j > i and self.word_at(j + 1, hi) and self.toks[j + 1].is_capitalised:
                 j += 1
             else:
                 break
@@ -627,7 +645,7 @@ class _Reader:
         units = [(unit, j)]
         end = unit.end
         level = self.unit_level(unit, j, "")
-        while self.is_sep(end) and self.toks[end].key in {",", "/", "và"}:
+        while end < hi and self.toks[end].key in {",", "/", "và"}:
             nxt = self.v.units.match(self.toks, end + 1, hi)
             if nxt is None or self.proper_name(nxt.end, hi) > nxt.end or self.named_start(end + 1, hi):
                 break  # "xã Hòa Ninh" or "Tỉnh đoàn" is not one more bare unit
@@ -668,18 +686,18 @@ class _Reader:
                 continue
             if not t.is_word and t.text not in "-–&'’\"“”":
                 break
-            if t.text in "-–" and (complete or self.at_line_start(k + 1) if k + 1 < hi else True) \
-                    and self.named_start(k + 1, hi):
+            if t.text in "-–" and (self.gazetteer_at(k + 1, hi) or complete and self.named_start(k + 1, hi)):
                 break  # "Sở Nội vụ - Sở Tài chính": a dash between two names
-            if t.is_word and complete and self.named_start(k, hi):
-                break  # "Sở Khoa học và Công nghệ Sở Công Thương"
-            if t.is_word and self.at_line_start(k) and self.starts_agency(k, hi, cur):
-                break  # a line that starts another agency
+            if t.is_word and complete and (self.named_start(k, hi) or self.group_starts(k, hi)):
+                break  # "Sở Khoa học và Công nghệ Sở Công Thương", "Sở Tài chính các sở, ngành"
+            if t.is_word and t.is_capitalised and self.at_line_start(k) and not self.after_linker(k, j) \
+                    and self.starts_agency(k, hi, cur):
+                break  # a line that starts another agency (a lower-case line is a wrapped name)
             if t.is_word and self.role_at(k, hi):
                 break  # "Sở Nội vụ chủ trì, ..."
-            if t.is_word and cur.repeat_head and t.is_capitalised and self.repeat_head_at(k, hi) \
-                    and self.v.heads.match(self.toks, k, hi).value["phrase"] == cur.repeat_head[0]:
-                break
+            if t.is_word and cur.repeat_head and self.repeat_head_at(k, hi) \
+                    and self.v.heads.match(self.toks, k, hi).value["phrase"] == cur.repeat_head:
+                break  # "Sở Ngoại vụ Sở Du lịch": a department never contains another
             kept.append(k)
             k += 1
             if t.is_word:
@@ -843,14 +861,14 @@ class _Reader:
 
     def read_distributed(self, start: int, g: _Match, hi: int) -> list[_Found] | None:
         """ "Các Sở: Tài chính, Nội vụ và Tư pháp" -> Sở Tài chính, Sở Nội vụ, Sở Tư pháp."""
-        head = next((h for h in vocab.load("agency_words")["heads"] if h["phrase"].casefold() == g.value["name"]), None)
+        head = self.v.head_entries.get(g.value["name"])
         if head is None or not head.get("repeat_splits"):
             return None  # only departments and ministries are listed this way
         node = self.v.gazetteer.node_after(head["phrase"])
         out: list[_Found] = []
         k = g.end + 1
         while k < hi:
-            while k < hi and (self.is_sep(k) or not self.toks[k].is_word):
+            while k < hi and (self.toks[k].key in _SEPARATORS or not self.toks[k].is_word):
                 k += 1
             if k >= hi:
                 break
@@ -865,8 +883,8 @@ class _Reader:
             else:
                 while k < hi and self.toks[k].key not in {",", "và", ";"}:
                     k += 1
-                found = _Found(item_start, k, head["phrase"] + " " + _render(self.text, self.toks, list(range(item_start, k))),
-                               head["kind"], head.get("level"), False)
+                item = _render(self.text, self.toks, list(range(item_start, k)))
+                found = _Found(item_start, k, head["phrase"] + " " + item, head["kind"], head.get("level"), False)
             if not out:
                 found.start = start
             out.append(found)
@@ -879,7 +897,7 @@ class _Reader:
         head = h.value
         found = _Found(start, h.end, _render(self.text, self.toks, list(range(i, h.end))), head["kind"],
                        head.get("level"), False,
-                       repeat_head=(head["phrase"],) if head.get("repeat_splits") else None)
+                       repeat_head=head["phrase"] if head.get("repeat_splits") else None)
         found = self.finish(found, h.end, hi, complete=False)
         group = self.v.groups.match(self.toks, i, hi)
         if group and group.end == h.end and found.name.casefold() == group.value["name"]:
@@ -897,7 +915,7 @@ class _Reader:
             return None
         found = _Found(start, i + 1, t.text, "other", None, False)
         found = self.finish(found, i + 1, hi, complete=False)
-        if regex.search(r"\d\s*/", found.name):
+        if _DOCUMENT_NUMBER.search(found.name):
             return None  # a document number: "Quyết định số 1441/QĐ-UBND" is not an agency
         return found
 
@@ -974,14 +992,15 @@ class _Reader:
         return found
 
     def agency(self, f: _Found) -> Agency | None:
-        name = regex.sub(r"\s+([,.;:)])", r"\1", " ".join(f.name.split()))
+        """The finished record: canonical name tidied, mention cut from the printed cell."""
+        name = _SPACE_BEFORE_CLOSING.sub(r"\g<mark>", " ".join(f.name.split()))
         name = unicodedata.normalize("NFC", _capitalise(name))
+        if not name:
+            return None
         end = max(f.end, f.start + 1)
         while end > f.start + 1 and not self.toks[end - 1].is_word and self.toks[end - 1].text != ")":
             end -= 1
         mention = self.text.printed_span(self.toks[f.start].start, self.toks[end - 1].end)
-        if not name:
-            return None
         return Agency(mention.strip(), name, f.kind, f.level, f.collective)
 
 
