@@ -125,9 +125,28 @@ def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> 
                         "kind": d.kind, "start": d.start, "end": d.end, "value": d.value, "raw": d.raw,
                     })
                     if d.kind == "unknown":
-                        diag("warning", "deadlines", "deadline_unknown", f"Task {task.stt or task.seq}: deadline {d.raw!r} was not understood")
+                        diag("warning", "deadlines", "deadline_unknown", f"Task {task_label(task)}: deadline {d.raw!r} was not understood")
             for role in AGENCY_ROLES:
                 _agency_rows(task.agency_cells[role], role, task_id, doc_id, meta.province, rows, agencies_seen)
+                _agency_diagnostics(task.agency_cells[role], role, task_label(task), diag)
+
+
+def task_label(task) -> str:
+    """How a person finds the task in the table: 'II.5' (group and STT), '5', or '#7' (7th row, no STT)."""
+    number = task.stt or f"#{task.seq}"
+    return f"{task.group_label}.{number}" if task.group_label and task.stt else number
+
+
+def _agency_diagnostics(cells: list[str], role: str, task_label: str, diag) -> None:
+    """Tell the analyst where a cell named no agency, or named one the gazetteer does not know."""
+    for cell in cells:
+        agencies = parse_agencies(cell)
+        if not agencies:
+            diag("info", "agencies", "no_agency_in_cell", f"Task {task_label}: the {role} cell {fold(cell)!r} names no agency")
+        for agency in agencies:
+            if agency.kind == "other":
+                diag("info", "agencies", "agency_not_in_gazetteer",
+                     f"Task {task_label}: {role} {agency.name!r} is not in parsers/data/agencies.yaml; named by the generic rules")
 
 
 def _agency_rows(cells: list[str], role: str, task_id: str, doc_id: str, province: str | None, rows: Rows, seen: dict) -> None:

@@ -38,3 +38,12 @@ def test_one_task_row_per_task_and_ids_are_stable():
         ("001", "Sở Nội vụ"), ("001", "Sở Tư pháp"), ("002", "UBND cấp huyện"), ("002", "cấp xã")]
     [q1] = [d for d in first["deadlines"] if d["task_id"] == "d-t1-001"]
     assert (q1["kind"], q1["start"].isoformat(), q1["value"]) == ("quarter", "2021-01-01", "2021-Q1")
+
+
+def test_cells_without_a_known_agency_are_reported():
+    text = ("KẾ HOẠCH\nCải cách năm 2021\n\nSTT\tNhiệm vụ\tChủ trì\tThời hạn\nI\tThể chế\t\t\n"
+            "1\tA\tTheo phân công tại Quyết định số 5/QĐ-UBND\tKhi có yêu cầu đặc biệt của cấp trên\n")
+    rows = document_rows(read_text(text.encode()), "d", "x.txt", "text")
+    codes = {(d["code"], d["message"].split(":")[0]) for d in rows["diagnostics"]}
+    assert ("no_agency_in_cell", "Task I.1") in codes
+    assert not rows.get("task_agencies")
