@@ -142,13 +142,16 @@ def _header_lines(doc: Document) -> tuple[list[str], list[str]]:
         left = [cell for cell in table.cells if cell.col == 0]
         issuer_lines = [line for cell in left for line in cell.text.split("\n")]
         return issuer_lines, [line for cell in table.cells for line in cell.text.split("\n")]
-    lines = []
+    # laid out with tab stops instead: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI ..." — the left column is the issuer's
+    issuer_lines, lines = [], []
     for block in doc.blocks[:12]:
         if isinstance(block, Paragraph):
             if doc_type_from_heading(block.text):
                 break
-            lines.append(block.text)
-    return lines, lines
+            columns = [part for part in regex.split(r"\t+| {3,}", block.text) if part.strip()]
+            issuer_lines.extend(columns[:1])
+            lines.extend(columns)
+    return issuer_lines, lines
 
 
 def _canonical_issuer(line: str) -> str:
@@ -173,9 +176,10 @@ def _canonical_issuer(line: str) -> str:
 def _issuer(lines: list[str]) -> str | None:
     """The lowest body in the issuer stack: 'BỘ CÔNG AN / CỤC X' gives CỤC X."""
     heads = layout_patterns()["heads"]
-    lines = [fold(x) for x in lines if fold(x) and not regex.match(r"^[-_=*.\s]+$", x)]
-    lines = [x for x in lines if not regex.match(r"^Số\b", x, regex.IGNORECASE) and not layout_patterns()["motto"].search(x)]
-    lines = [x for x in lines if not regex.search(r"\bngày\b.*\bnăm\b|V/v", x, regex.IGNORECASE)]
+    # the issuer stack ends at its rule ("-----"), the number line or a letter's subject line
+    end = next((k for k, x in enumerate(lines) if regex.match(r"^\s*(?:[-_=*.]{3,}|Số\b|V/v\b)", x, regex.IGNORECASE)), len(lines))
+    lines = [fold(x) for x in lines[:end] if fold(x)]
+    lines = [x for x in lines if not layout_patterns()["motto"].search(x)]
     if not lines:
         return None
     starts_body = lambda line: any(regex.match(rf"^{regex.escape(h)}\b", line, regex.IGNORECASE) for h in heads)  # noqa: E731
@@ -190,8 +194,17 @@ def _issuer(lines: list[str]) -> str | None:
 
 # --- title and type -------------------------------------------------------------------------
 
-def _type_and_title(doc: Document) -> tuple[str | None, str | None, int | None]:
-    """(doc_type, title, index of the type heading) from the first paragraph that is a type word."""
+def _letter_subject(issuer_lines: list[str]) -> str | None:
+    """A letter's subject printed in the header block under its number ("V/v hướng dẫn ..."),
+    with the lines that carry it on to the end of that cell."""
+    for k, line in enumerate(issuer_lines):
+        if regex.match(r"^\s*V/v\b", line, regex.IGNORECASE):
+            return fold(" ".join(issuer_lines[k:]))
+    return None
+
+
+def _type_and_title(doc: Document) -> tuple[str | None, str | None]:
+    """(doc_type, title) from the first paragraph that is a type word (with the subject lines under it)."""
     paragraphs = [b for b in doc.blocks[:40]]
     for i, block in enumerate(paragraphs):
         if not isinstance(block, Paragraph):
@@ -208,8 +221,8 @@ def _type_and_title(doc: Document) -> tuple[str | None, str | None, int | None]:
             if _ends_title(text, title_lines):
                 break
             title_lines.append(text)
-        return doc_type, (" ".join(title_lines) or None), i
-    return None, None, None
+        return doc_type, (" ".join(title_lines) or None)
+    return None, None
 
 
 def _ends_title(text: str, so_far: list[str]) -> bool:
@@ -303,7 +316,9 @@ def parse_metadata(doc: Document) -> Metadata:
     """The documents-row fields of one document (see the module docstring)."""
     issuer_lines, header_lines = _header_lines(doc)
     header_text = "\n".join(header_lines)
-    doc_type, title, _ = _type_and_title(doc)
+    doc_type, title = _type_and_title(doc)
+    if title is None and (subject := _letter_subject(issuer_lines)):  # a letter (Công văn) has no type heading
+        doc_type, title = doc_type or "Công văn", subject
 
     number = None
     if m := NUMBER_LINE.search(header_text):
@@ -320,7 +335,8 @@ def parse_metadata(doc: Document) -> Metadata:
     if doc_type is None and number:
         doc_type = doc_type_from_number(number)
 
-    issuer = _issuer(issuer_lines) if _header_table(doc) is not None else None
+    has_header = bool(layout_patterns()["motto"].search(" ".join(header_lines)))  # else no issuer block to read
+    issuer = _issuer(issuer_lines) if has_header else None
     province = find_province(issuer) if issuer else None
     if issuer is None:
         province = find_province(title) or find_province(" ".join(b.text for b in doc.paragraphs[:10]))

@@ -72,6 +72,27 @@ def test_fields(doc, field, expected):
     assert getattr(parse_metadata(doc), field) == expected
 
 
+LETTER = Document([header(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 1234/UBND-NC", "V/v triển khai Kế hoạch", "cải cách hành chính năm 2026"],
+                          [*MOTTO, "Lâm Đồng, ngày 02 tháng 3 năm 2026"]),
+                   Paragraph("Kính gửi: Các sở, ban, ngành"), Paragraph("Thực hiện ...")], "docx")
+
+
+@pytest.mark.parametrize("field, expected", [
+    pytest.param("doc_type", "Công văn", id="type"), pytest.param("title", "V/v triển khai Kế hoạch cải cách hành chính năm 2026", id="title"),
+    pytest.param("issuer", "Ủy ban nhân dân tỉnh Lâm Đồng", id="issuer"), pytest.param("doc_number", "1234/UBND-NC", id="number"),
+])
+def test_letter_with_subject_in_the_header_block(field, expected):
+    assert getattr(parse_metadata(LETTER), field) == expected
+
+
+def test_header_laid_out_with_tab_stops():
+    doc = Document([Paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), Paragraph("TỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc"),
+                    Paragraph("Số: 15/KH-UBND\tLâm Đồng, ngày 09 tháng 01 năm 2026"), Paragraph("KẾ HOẠCH"), Paragraph("Tuyên truyền năm 2026"),
+                    Paragraph("Căn cứ ...")], "docx")
+    m = parse_metadata(doc)
+    assert (m.issuer, m.doc_number, m.issue_date, m.title) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "15/KH-UBND", dt.date(2026, 1, 9), "Tuyên truyền năm 2026")
+
+
 def kh_with_stack():
     return kh(header(["BỘ CÔNG AN", "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI", "Số: 5/KH-C06"], MOTTO))
 
