@@ -27,7 +27,6 @@ from ingest.model import Cell, Table
 from parsers.textutil import ROMAN, fold
 from parsers.vocab import load
 
-ROLES = ("stt", "task", "lead", "coordinate", "monitor", "output", "deadline")
 AGENCY_ROLES = ("lead", "coordinate", "monitor")
 # a group row's label: a Roman numeral or one capital letter, maybe followed by its title in the same cell
 GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}|[A-ZĐ])(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$", regex.DOTALL)
@@ -79,7 +78,12 @@ class Columns:
 
     @property
     def is_task_table(self) -> bool:
-        return "task" in self.roles and any(r in self.roles for r in ("lead", "deadline", "output"))
+        """A task column and a lead, deadline or product column; a budget table (money and an
+        executing unit, no deadline or product) is not one."""
+        timed = "deadline" in self.roles or "output" in self.roles
+        if "budget" in self.roles and not timed:
+            return False
+        return "task" in self.roles and ("lead" in self.roles or timed)
 
 
 def _cell_text(cell: Cell | None) -> str:

@@ -42,6 +42,8 @@ def test_header_roles(header, role):
     pytest.param([["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"], ["1", "A", "%", "5"]], False, id="statistics-table"),
     pytest.param([["ỦY BAN NHÂN DÂN TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], ["Số: 1/KH-UBND", "ngày"]], False, id="header-block"),
     pytest.param([["Nội dung", "Đơn vị tính"], ["A", "%"]], False, id="task-column-alone"),
+    pytest.param([["STT", "Nội dung", "Kinh phí (triệu đồng)", "Đơn vị thực hiện"], ["1", "A", "500", "Sở Y tế"]], False, id="budget-table"),
+    pytest.param([["STT", "Nội dung", "Kinh phí", "Chủ trì", "Thời gian"], ["1", "A", "500", "Sở Y tế", "2026"]], True, id="task-table-with-budget"),
 ])
 def test_which_tables_are_task_tables(rows, is_task):
     assert map_columns(grid_table(rows)).is_task_table is is_task
