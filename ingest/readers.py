@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ingest.docx_reader import read_docx
+from ingest.docx import read_docx
 from ingest.model import Document
 from ingest.text_reader import read_text
 

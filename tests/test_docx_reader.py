@@ -1,4 +1,4 @@
-"""Tests of ingest.docx_reader: every input .docx is built here, from python-docx plus raw XML."""
+"""Tests of ingest.docx (read_docx): every input .docx is built here, from python-docx plus raw XML."""
 from __future__ import annotations
 
 import io
@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.docx_reader import read_docx
+from ingest.docx import read_docx
 from ingest.model import Paragraph, Table
 
 # --------------------------------------------------------------------------------------------
