@@ -1,4 +1,4 @@
-"""Tests for parsers/deadlines.py and its vocabulary parsers/data/deadlines.yaml (CONVENTIONS §4)."""
+"""Tests for parsers/deadlines/ and its vocabulary parsers/data/deadlines.yaml (CONVENTIONS §4)."""
 from __future__ import annotations
 
 import datetime
