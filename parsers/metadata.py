@@ -182,7 +182,10 @@ def _issuer(lines: list[str]) -> str | None:
     lines = [x for x in lines if not layout_patterns()["motto"].search(x)]
     if not lines:
         return None
-    starts_body = lambda line: any(regex.match(rf"^{regex.escape(h)}\b", line, regex.IGNORECASE) for h in heads)  # noqa: E731
+
+    def starts_body(line: str) -> bool:
+        return any(regex.match(rf"^{regex.escape(h)}\b", line, regex.IGNORECASE) for h in heads)
+
     # a line opening a body ends the body above only when that one opened with a body word too:
     # "BỘ CÔNG AN / CỤC ..." stacks two bodies, "THỦ TƯỚNG / CHÍNH PHỦ" is one post wrapped
     starts = [0]

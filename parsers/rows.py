@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from functools import partial
 
 from ingest.model import Document, Paragraph, Table
 from parsers.agencies import Agency, canonical_key, parse_agencies
@@ -45,10 +46,14 @@ def diagnostic(doc_id: str, source_path: str, severity: str, stage: str, code: s
     return {"doc_id": doc_id, "source_path": source_path, "severity": severity, "stage": stage, "code": code, "message": message}
 
 
+def _add_diagnostic(rows: Rows, doc_id: str, source_path: str, severity: str, stage: str, code: str, message: str) -> None:
+    rows["diagnostics"].append(diagnostic(doc_id, source_path, severity, stage, code, message))
+
+
 def document_rows(doc: Document, doc_id: str, source_path: str, source_format: str, size_bytes: int | None = None) -> Rows:
     """Every table's rows for one read document (see the module docstring)."""
     rows: Rows = defaultdict(list)
-    diag = lambda sev, stage, code, msg: rows["diagnostics"].append(diagnostic(doc_id, source_path, sev, stage, code, msg))  # noqa: E731
+    diag = partial(_add_diagnostic, rows, doc_id, source_path)
     for code, message in doc.warnings:
         diag("warning", "read", code, message)
 
@@ -90,7 +95,9 @@ def _document_row(meta: Metadata, doc: Document | None, doc_id, source_path, sou
 def _section_rows(doc: Document, doc_id: str, rows: Rows) -> None:
     paragraphs = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)]
     sections = parse_sections([p for _, p in paragraphs])
-    sid = lambda position: f"{doc_id}-s{position:03d}"  # noqa: E731
+    def sid(position: int) -> str:
+        return f"{doc_id}-s{position:03d}"
+
     for s in sections:
         block_index, para = paragraphs[s.block_index]
         rows["sections"].append({
