@@ -90,13 +90,16 @@ class Document:
     """What a reader returns: ordered blocks plus what the reader noticed on the way.
 
     ``warnings`` are (code, message) pairs a person can read; the pipeline turns them into
-    diagnostics rows.
+    diagnostics rows. ``properties`` are what the file says about itself outside the
+    document's text (a legal portal's "Số hiệu", "Loại văn bản", "Ngày ban hành" box);
+    parsers use them only where the text itself is silent.
     """
 
     blocks: list[Block]
     source_format: str
     pages: int | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -34,6 +34,8 @@ MARKDOWN_ROW = regex.compile(r"^\s*\|(?:[^|\n]*\|){2,}\s*$")
 MARKDOWN_RULE = regex.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")
 # emphasis markers: **bold**, *italic*, __bold__ (single "_" is too common inside words)
 EMPHASIS = regex.compile(r"\*+|__")
+MARKDOWN_HEADING = regex.compile(r"^\s*#{1,6}(?:\s+|$)")  # "## KẾ HOẠCH"
+MAX_CELL_LINES = 20  # longer text after a "|" with no "|" behind it is body text, not a cell
 DECORATION = regex.compile(r"^\s*[-_=*~]{3,}\s*$")  # "--------" rules under header lines
 
 
@@ -64,6 +66,7 @@ def strip_emphasis(text: str) -> tuple[str, bool]:
     >>> strip_emphasis("theo *Hệ thống* này")
     ('theo Hệ thống này', False)
     """
+    text = MARKDOWN_HEADING.sub("", text)
     stripped = text.strip()
     bold = stripped.startswith("**") and stripped.endswith("**") and len(stripped) > 4
     # a marker glued between two words ("PHỤ LỤC**Các nhiệm vụ") separated them visually: keep a space
@@ -192,16 +195,23 @@ def _portal_rows(segments: list[list[str]]) -> list[list[list[str]]]:
     """
     width = _portal_width(segments)
     n = len(segments)
+    # a row number ("III.1.1", "12") right after an empty segment most likely opens a row:
+    # keeping it inside a row costs as much as three short rows
+    opens_row = [0] + [int(not segments[k - 1] and _is_row_label(segments[k])) for k in range(1, n)]
+    inside = [0]
+    for flag in opens_row:
+        inside.append(inside[-1] + flag)
     INF = float("inf")
     best = [INF] * (n + 2)  # best[i]: cost of splitting segments[i:] into rows
     choice = [0] * (n + 2)
     best[n] = best[n + 1] = 0
     for i in range(n - 1, -1, -1):
-        for j in range(i + 1, n + 1):  # row = segments[i:j]; segments[j] must be a gap (or the end)
+        for j in range(i + 1, min(n, i + 2 * width + 2) + 1):  # row = segments[i:j]; segments[j] must be a gap (or the end)
             if j < n and segments[j]:
                 continue
             length = j - i
             cost = 0 if length == width else (1 if length < width else 5 * (length - width))
+            cost += 3 * (inside[j] - inside[i + 1])
             total = cost + best[min(j + 1, n)]
             if total < best[i]:
                 best[i], choice[i] = total, j
@@ -211,6 +221,14 @@ def _portal_rows(segments: list[list[str]]) -> list[list[list[str]]]:
         rows.append(segments[i:j])
         i = j + 1
     return rows
+
+
+ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}(?:\.\d{1,2})*|[A-ZĐ])\.?$")
+
+
+def _is_row_label(segment: list[str]) -> bool:
+    """A cell that holds only a row number: '12', 'IV', 'III.1.1', 'B'."""
+    return len(segment) == 1 and bool(ROW_LABEL.match(strip_emphasis(segment[0])[0]))
 
 
 def _portal_table(lines: list[str]) -> Table:
@@ -240,9 +258,13 @@ def _more_rows(lines: list[str], j: int) -> bool:
 def _portal_end(lines: list[str], i: int, dense: bool) -> int:
     """Index just past the portal table opened by the "|" line at i.
 
-    The table ends at a blank line after a "|" line. A full-page copy has no blank lines at
-    all (``dense``); there a "|" that completes a row as wide as the first row and is followed
-    by text (not by the next row's opening "|") ends the table too.
+    Text right after a "|" line is the next cell, unless it is not a cell at all:
+    - a blank line comes before the next "|" (a cell never holds a blank line), or the "|"
+      line itself is followed by a blank line;
+    - it opens an appendix ("PHỤ LỤC II", the caption of the next table);
+    - in a full-page copy with no blank lines (``dense``): the row is as wide as the table's
+      first row and no "|" follows within two lines (a lone "…" row keeps the table), or no "|"
+      follows for longer than any cell runs.
     """
     n, width, cells, in_cell = len(lines), None, 0, False
     for j in range(i + 1, n):
@@ -253,16 +275,24 @@ def _portal_end(lines: list[str], i: int, dense: bool) -> int:
             else:  # "|" right after "|": the next row opens (or an empty cell; both restart the count)
                 width, cells = width or cells or None, 0
             continue
-        after_pipe = PIPE_LINE.match(lines[j - 1]) and j > i + 1
-        if not strip_emphasis(line)[0]:  # blank, or an empty emphasis "** **"
-            if after_pipe:
-                return j
+        if not (PIPE_LINE.match(lines[j - 1]) and j > i + 1):
+            in_cell = True
             continue
-        # the row is complete and text follows with no "|" close behind it (a lone "…" row keeps the table)
-        if dense and after_pipe and not in_cell and width and cells >= width and not any(PIPE_LINE.match(x) for x in lines[j + 1 : j + 3]):
+        next_pipe = next((k for k in range(j, n) if PIPE_LINE.match(lines[k])), n)
+        gap = lines[j:next_pipe]
+        first_text = next((text for x in gap if (text := strip_emphasis(x)[0])), "")
+        if any(not x.strip() for x in gap) or _appendix_start().match(first_text):
+            return j
+        if dense and ((not in_cell and width and cells >= width and next_pipe > j + 2) or next_pipe > j + MAX_CELL_LINES):
             return j
         in_cell = True
     return n
+
+
+@cache
+def _appendix_start() -> regex.Pattern:
+    """'PHỤ LỤC ...' opens an appendix (parsers/data/document_layout.yaml)."""
+    return regex.compile(load("document_layout")["appendix"]["pattern"], regex.IGNORECASE)
 
 
 def _tab_end(lines: list[str], i: int) -> int:
@@ -278,22 +308,47 @@ def _is_dense(lines: list[str]) -> bool:
     return len(lines) > 50 and sum(not line.strip() for line in lines) < 0.02 * len(lines)
 
 
-def _drop_site_chrome(lines: list[str]) -> list[str]:
-    """Cut what a portal page puts before the document: everything above the header table's first
-    row, when a site information block ("Số hiệu:", "Loại văn bản:") sits there."""
-    keys = load("text_layout")["site_info_keys"]
-    motto = next((k for k, line in enumerate(lines) if regex.search(r"CỘNG\s*H(?:ÒA|OÀ)\s+XÃ", line, regex.IGNORECASE)), None)
-    if motto is None or not any(strip_emphasis(line)[0] in keys for line in lines[:motto]):
-        return lines
-    # the motto cell follows the issuer cell: step back over the "|" before it and the issuer cell
-    pipes = [k for k in range(motto - 1, -1, -1) if PIPE_LINE.match(lines[k])]
-    return lines[pipes[1]:] if len(pipes) > 1 else lines
+def _site_info(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A portal page's own box about the document ("Số hiệu:" | "6225/BVHTTDL-VP", "Loại văn bản:" |
+    "Công văn", ...): its values by key, and the index where the box ends (0 when there is none).
+    Everything above that index is the site's, not the document's."""
+    keys = set(load("text_layout")["site_info_keys"])
+    found: dict[str, str] = {}
+    end = 0
+    for k, line in enumerate(lines[:400]):
+        key = strip_emphasis(line)[0]
+        if key not in keys:
+            continue
+        opener = next((v for v in range(k + 1, len(lines)) if PIPE_LINE.match(lines[v])), len(lines))
+        closer = next((w for w in range(opener + 1, len(lines)) if PIPE_LINE.match(lines[w])), len(lines))
+        value = " ".join(text for x in lines[opener + 1 : closer] if (text := strip_emphasis(x)[0]))
+        found[key.rstrip(":").strip()] = value
+        end = closer + 1  # past the value's closing "|": the document starts after it
+    return (found, end) if len(found) >= 3 else ({}, 0)
+
+
+def is_footer_start(line: str) -> bool:
+    """A line that opens a portal page's footer (parsers/data/text_layout.yaml)."""
+    text = strip_emphasis(line)[0]
+    return any(regex.search(e["pattern"], text, regex.IGNORECASE) for e in load("text_layout")["footer_starts"])
+
+
+def _footer_start(lines: list[str]) -> int:
+    """Where a portal page's own footer (related documents, notices to members) begins, else len(lines).
+    The portal prints the document's name between the last "|" of the text and its first footer line."""
+    for k, line in enumerate(lines):
+        if is_footer_start(line):
+            while k > 0 and lines[k - 1].strip() and not PIPE_LINE.match(lines[k - 1]) and not lines[k - 1].rstrip().endswith((".", ";", ":")):
+                k -= 1
+            return k
+    return len(lines)
 
 
 def read_text(data: bytes) -> Document:
     """Plain text / Markdown bytes -> Document (see the module docstring)."""
     lines = [line.rstrip(" ") for line in decode(data).split("\n")]  # trailing tabs are empty cells
-    lines = _drop_site_chrome(lines)
+    properties, start = _site_info(lines)
+    lines = lines[start : _footer_start(lines)] if start else lines
     dense = _is_dense(lines)
     blocks: list[Block] = []
     wrapped = dense or _is_hard_wrapped([c for c in _chunks(lines) if not any(PIPE_LINE.match(x) or "\t" in x for x in c)])
@@ -311,7 +366,7 @@ def read_text(data: bytes) -> Document:
             flush()
             j = _portal_end(lines, i, dense)
             table = _portal_table(lines[i:j])
-            if table.cells and not _is_site_info(table):  # a lone "|" line is no table
+            if table.cells:  # a lone "|" line is no table
                 blocks.append(table)
         elif "\t" in line and line.strip():  # tab-separated rows
             flush()
@@ -330,10 +385,4 @@ def read_text(data: bytes) -> Document:
             j = i + 1
         i = j
     flush()
-    return Document(blocks=blocks, source_format="text")
-
-
-def _is_site_info(table: Table) -> bool:
-    """The portal's own information table (Số hiệu / Loại văn bản / Người ký ...), not the document's."""
-    keys = set(load("text_layout")["site_info_keys"])
-    return sum(c.text.rstrip(":").strip() + ":" in keys or c.text.strip() in keys for c in table.cells) >= 3
+    return Document(blocks=blocks, source_format="text", properties=properties)

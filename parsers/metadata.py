@@ -26,7 +26,7 @@ from parsers.textutil import fold, is_upper_text, person_name_case
 from parsers.vocab import load
 
 # "Số: 226/KH-UBND", "Số:     /KH-UBND" (blank draft number), "Số: 329 /BC-UBND"
-NUMBER_LINE = regex.compile(r"\bSố\s*:?\s*(?P<number>[\w\s./-]*?/\s*[\w.&Đđ-]+(?:-[\w.&Đđ]+)*)", regex.IGNORECASE)
+NUMBER_LINE = regex.compile(r"(?m)^\s*Số\s*:?\s*(?P<number>[\w\s./-]*?/\s*[\w.&Đđ-]+(?:-[\w.&Đđ]+)*)")
 # "ngày 24 tháng 11 năm 2025"; the day and month may be left blank in a draft
 DATE_WORDS = regex.compile(r"ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})", regex.IGNORECASE)
 DATE_SLASH = regex.compile(r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
@@ -146,7 +146,7 @@ def _header_lines(doc: Document) -> tuple[list[str], list[str]]:
     issuer_lines, lines = [], []
     for block in doc.blocks[:12]:
         if isinstance(block, Paragraph):
-            if doc_type_from_heading(block.text):
+            if doc_type_from_heading(block.text) or len(block.text) > 150:  # the heading, or body text: no header here
                 break
             columns = [part for part in regex.split(r"\t+| {3,}", block.text) if part.strip()]
             issuer_lines.extend(columns[:1])
@@ -206,8 +206,9 @@ def _letter_subject(issuer_lines: list[str]) -> str | None:
     return None
 
 
-def _type_and_title(doc: Document) -> tuple[str | None, str | None]:
-    """(doc_type, title) from the first paragraph that is a type word (with the subject lines under it)."""
+def _type_and_title(doc: Document) -> tuple[str | None, str | None, str | None]:
+    """(doc_type, title, authority) from the first paragraph that is a type word, the subject lines
+    under it, and the authority line that ends them in a Quyết định/Nghị quyết ("CHÍNH PHỦ")."""
     paragraphs = [b for b in doc.blocks[:40]]
     for i, block in enumerate(paragraphs):
         if not isinstance(block, Paragraph):
@@ -222,10 +223,11 @@ def _type_and_title(doc: Document) -> tuple[str | None, str | None]:
                 break
             text = fold(nxt.text) or ""
             if _ends_title(text, title_lines):
-                break
+                authority = text if title_lines and layout_patterns()["authority"].match(text) else None
+                return doc_type, " ".join(title_lines) or None, authority
             title_lines.append(text)
-        return doc_type, (" ".join(title_lines) or None)
-    return None, None
+        return doc_type, (" ".join(title_lines) or None), None
+    return None, None, None
 
 
 def _ends_title(text: str, so_far: list[str]) -> bool:
@@ -319,7 +321,7 @@ def parse_metadata(doc: Document) -> Metadata:
     """The documents-row fields of one document (see the module docstring)."""
     issuer_lines, header_lines = _header_lines(doc)
     header_text = "\n".join(header_lines)
-    doc_type, title = _type_and_title(doc)
+    doc_type, title, authority = _type_and_title(doc)
     if title is None and (subject := _letter_subject(issuer_lines)):  # a letter (Công văn) has no type heading
         doc_type, title = doc_type or "Công văn", subject
 
@@ -334,7 +336,7 @@ def parse_metadata(doc: Document) -> Metadata:
         if number is None and not NUMBER_LINE.search(header_text):
             number = clean_number(caption["number"])
         if issue_date is None and header_year is None:
-            issue_date = parse_date(caption["date"])
+            issue_date = parse_date(f"ngày {caption['date']}") if caption["date"] else None
     if doc_type is None and number:
         doc_type = doc_type_from_number(number)
 
@@ -343,14 +345,40 @@ def parse_metadata(doc: Document) -> Metadata:
     province = find_province(issuer) if issuer else None
     if issuer is None:
         province = find_province(title) or find_province(" ".join(b.text for b in doc.paragraphs[:10]))
-        issuer = _issuer_from_caption(caption, province)
+        issuer = _issuer_from_caption(caption, province) or _issuer_from_authority(authority)
     if province is None and issuer and regex.search(r"\b(?:tỉnh|thành phố)\b", issuer):
         province = find_province(issuer)
 
     signer_name, signer_title = _signer(_signature_lines(doc))
+    if doc.properties:  # a portal's box about the document, only where the text is silent
+        doc_type, number, issue_date, issuer, province, signer_name = _from_properties(
+            doc.properties, doc_type, number, issue_date, issuer, province, signer_name,
+            text_has_number=bool(NUMBER_LINE.search(header_text) or caption), text_has_date=header_year is not None)
     issue_year = issue_date.year if issue_date else header_year
     plan_year, period = plan_year_and_period(title, issue_year)
     return Metadata(doc_type, number, issue_date, issuer, province, title, signer_name, signer_title, plan_year, period)
+
+
+def _from_properties(props: dict[str, str], doc_type, number, issue_date, issuer, province, signer_name,
+                     text_has_number: bool, text_has_date: bool):
+    """Fill what the text left empty from a portal's box ("Số hiệu", "Loại văn bản", "Ngày ban hành",
+    "Nơi ban hành", "Người ký"). A number or date the text prints blank (a draft) stays empty."""
+    if number is None and not text_has_number:
+        number = clean_number(props.get("Số hiệu"))
+    if doc_type is None:
+        doc_type = doc_type_from_heading((props.get("Loại văn bản") or "").upper()) or (doc_type_from_number(number) if number else None)
+    if issue_date is None and not text_has_date:
+        issue_date = parse_date(props.get("Ngày ban hành"))
+    place = props.get("Nơi ban hành")
+    if issuer is None and place:
+        if (found := find_province(place)) and regex.match(r"^\s*(?:tỉnh|thành phố)\b", place, regex.IGNORECASE):
+            province = province or found  # "Tỉnh Nghệ An" says where, not which body
+        else:
+            issuer = _canonical_issuer(place)
+            province = province or (find_province(issuer) if regex.search(r"\b(?:tỉnh|thành phố)\b", issuer) else None)
+    if signer_name is None and props.get("Người ký"):
+        signer_name = fold(props["Người ký"])
+    return doc_type, number, issue_date, issuer, province, signer_name
 
 
 def _appendix_caption(doc: Document):
@@ -359,6 +387,14 @@ def _appendix_caption(doc: Document):
         if m := pattern.search(block.text):
             return m
     return None
+
+
+def _issuer_from_authority(authority: str | None) -> str | None:
+    """The body in the authority line under a decision's subject: 'CHÍNH PHỦ', 'CHỦ TỊCH ỦY BAN NHÂN
+    DÂN TỈNH X' (the post dropped: the body issues), 'THỦ TƯỚNG CHÍNH PHỦ' (a body of its own)."""
+    if not authority:
+        return None
+    return _canonical_issuer(regex.sub(r"^(?:CHỦ TỊCH|BỘ TRƯỞNG|TỔNG GIÁM ĐỐC|GIÁM ĐỐC)\s+(?=\S)", "", authority))
 
 
 def _issuer_from_caption(caption, province: str | None) -> str | None:

@@ -28,8 +28,9 @@ from parsers.textutil import ROMAN, fold
 from parsers.vocab import load
 
 AGENCY_ROLES = ("lead", "coordinate", "monitor")
-# a group row's label: a Roman numeral or one capital letter, maybe followed by its title in the same cell
-GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}|[A-ZĐ])(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$", regex.DOTALL)
+# a group row's label: a Roman numeral (or a sub-group of one, "III.1", "III.1.2") or one capital
+# letter, maybe followed by its title in the same cell
+GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}(?:\.\d{{1,2}})*|[A-ZĐ])(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$", regex.DOTALL)
 WORD = regex.compile(r"[\p{L}\p{N}]")
 HEADER_YEAR = regex.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b", regex.IGNORECASE)
 COLUMN_NUMBERS = regex.compile(r"^\(?\d{1,2}\)?$")  # "(1) (2) (3)" rows under a header

@@ -93,6 +93,17 @@ def test_header_laid_out_with_tab_stops():
     assert (m.issuer, m.doc_number, m.issue_date, m.title) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "15/KH-UBND", dt.date(2026, 1, 9), "Tuyên truyền năm 2026")
 
 
+@pytest.mark.parametrize("authority, issuer", [
+    pytest.param("CHÍNH PHỦ", "Chính phủ", id="government"),
+    pytest.param("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", id="prime-minister"),
+    pytest.param("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Ủy ban nhân dân tỉnh Lâm Đồng", id="chairman-means-the-committee"),
+])
+def test_issuer_from_the_authority_line_when_there_is_no_header(authority, issuer):
+    doc = Document([Paragraph("NGHỊ QUYẾT"), Paragraph("VỀ PHÁT ĐỘNG PHONG TRÀO"), Paragraph(authority), Paragraph("Căn cứ Luật ...")], "text")
+    m = parse_metadata(doc)
+    assert (m.issuer, m.title) == (issuer, "VỀ PHÁT ĐỘNG PHONG TRÀO")
+
+
 def kh_with_stack():
     return kh(header(["BỘ CÔNG AN", "CỤC CẢNH SÁT QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI", "Số: 5/KH-C06"], MOTTO))
 

@@ -74,6 +74,8 @@ HEADER = ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Sản phẩm", "Th
                  [("1", "I", "Thể chế", "A", [("P", "Q")])], id="group-row-drops-noi-dung"),
     pytest.param([["II Nội dung: Thủ tục", "", "", "", "", ""], ["1", "A", "X", "", "", ""]],
                  [("1", "II", "Thủ tục", "A", [(None, None)])], id="group-label-and-title-in-one-cell"),
+    pytest.param([["III", "NHÓM ỨNG DỤNG", "", "", "", ""], ["III.1", "Nhóm nền tảng", "", "", "", ""], ["1", "A", "X", "", "", ""]],
+                 [("1", "III.1", "Nhóm nền tảng", "A", [(None, None)])], id="sub-group-row"),
     pytest.param([["A", "KHỐI TỈNH"], ["1", "A", "X", "", "", ""]],
                  [("1", "A", "KHỐI TỈNH", "A", [(None, None)])], id="group-capital-letter-short-row"),
     pytest.param([["1", "A", "X", "Y", "P1", "Năm 2021"], ["", "", "", "", "P2", ""]],

@@ -85,3 +85,21 @@ def test_any_text_reads(text):
 
 def test_lone_markdown_rule_is_no_table():
     assert read_text(b"|--|--|").blocks == []
+
+
+@pytest.mark.parametrize("text, tables", [
+    pytest.param("|\nA\n|\nB\n|\n**PHỤ LỤC II**\nDANH MỤC\n|\nTT\n|\nNội dung\n|\n", [[["A", "B"]], [["TT", "Nội dung"]]],
+                 id="appendix-caption-right-after-a-table"),
+    pytest.param("|\nKính gửi:\n|\nCác sở\n|\nThủ tướng đã ban hành\nKế hoạch.\n\nĐề nghị các sở thực hiện.\n", [[["Kính gửi:", "Các sở"]]],
+                 id="body-text-right-after-a-table"),
+    pytest.param("|\nTT\n|\nNội dung\n|\nGhi chú\n|\n|\nI\n|\nNHÓM\n|\n** **\n|\n|\n1\n|\nA\n|\nB\n|\n",
+                 [[["TT", "Nội dung", "Ghi chú"], ["I", "NHÓM", ""], ["1", "A", "B"]]], id="empty-bold-cell-stays-in-the-table"),
+])
+def test_portal_table_ends(text, tables):
+    assert [rows_of(t) for t in read_text(text.encode()).tables] == tables
+
+
+def test_portal_sub_group_rows_are_not_joined():
+    """Two short group rows in a row ("III.1 | title", "III.1.1 | title") stay two rows."""
+    text = "|\nTT\n|\nNội dung\n|\nChủ trì\n|\nThời gian\n|\nSản phẩm\n|\n|\nIII.1\n|\nNhóm A\n|\n|\n*III.1.1*\n|\nNhóm B\n|\n|\n1\n|\nX\n|\nY\n|\nZ\n|\nW\n|\n"
+    assert rows_of(only_table(text))[1:3] == [["III.1", "Nhóm A"], ["III.1.1", "Nhóm B"]]

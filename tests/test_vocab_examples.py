@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest.text_reader import is_banner
+from ingest.text_reader import is_banner, is_footer_start
 from parsers.metadata import find_province, layout_patterns
 from parsers.tasks import group_title_prefix, header_role
 from parsers.vocab import load
@@ -60,15 +60,20 @@ def test_provinces(text, name, matches):
     assert (find_province(text) == name) is matches
 
 
-def _banner_cases():
-    for entry in load("text_layout")["banners"]:
+def _layout_cases(section: str):
+    for entry in load("text_layout")[section]:
         yield from (pytest.param(t, True, id=f"yes-{t[:25]}") for t in entry["examples"])
         yield from (pytest.param(t, False, id=f"no-{t[:25]}") for t in entry.get("not_examples", []))
 
 
-@pytest.mark.parametrize("text, banner", list(_banner_cases()))
+@pytest.mark.parametrize("text, banner", list(_layout_cases("banners")))
 def test_portal_banners(text, banner):
     assert is_banner(text) is banner
+
+
+@pytest.mark.parametrize("text, footer", list(_layout_cases("footer_starts")))
+def test_portal_footer_starts(text, footer):
+    assert is_footer_start(text) is footer
 
 
 def test_issuer_heads_and_signer_titles_have_examples():
