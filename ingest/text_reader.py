@@ -123,16 +123,19 @@ def _chunks(lines: list[str]) -> list[list[str]]:
 BLOCK_START = regex.compile(r"^\s*(?:\*\*|[-–•+]\s|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|Nơi nhận\b)")
 
 
-def _paragraphs(chunk: list[str], wrapped: bool, dense: bool = False) -> list[Paragraph]:
+def _paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
+    """The paragraphs of a blank-line separated chunk. Unwrapped text has one a line. Wrapped
+    text joins its lines, but a copy often leaves no blank line between a heading and its
+    body, so a paragraph also ends after a sentence or a whole bold line, and where a line
+    opens a heading, a bullet, bold text or the preamble."""
     if not wrapped:
         pieces = chunk
-    elif not dense:
-        pieces = [" ".join(line.strip() for line in chunk)]
-    else:  # no blank lines: a paragraph also ends where a line opens a heading, a bullet or bold text
+    else:
         pieces, current = [], []
         for line in chunk:
             previous = current[-1].strip() if current else ""
-            ends = regex.search(r"[.:;!?]\**$", previous) or strip_emphasis(previous)[1]  # sentence end, or a whole bold line
+            label_only = bool(ROW_LABEL.match(strip_emphasis(previous)[0].rstrip(".)")))  # "1." alone: its text follows
+            ends = not label_only and (regex.search(r"[.:;!?]\**$", previous) or strip_emphasis(previous)[1])
             opens = BLOCK_START.match(line) or _preamble_start().match(strip_emphasis(line)[0])
             if current and (opens or ends):
                 pieces.append(" ".join(current))
@@ -357,7 +360,7 @@ def read_text(data: bytes) -> Document:
 
     def flush():
         for chunk in _chunks(pending):
-            blocks.extend(_paragraphs(chunk, wrapped, dense))
+            blocks.extend(_paragraphs(chunk, wrapped))
         pending.clear()
 
     while i < n:
