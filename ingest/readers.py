@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ingest.docx import read_docx
 from ingest.model import Document
-from ingest.text_reader import read_text
+from ingest.text import read_text
 
 
 class UnsupportedFormat(ValueError):

@@ -4,7 +4,7 @@ Pure: no I/O. ``pipeline.py`` reads the bytes, calls a reader, then :func:`docum
 and writes what comes back. Ids are derived from content only (doc_id from the bytes, the
 rest from doc_id and positions), so the same input gives the same rows on every run.
 
->>> from ingest.text_reader import read_text
+>>> from ingest.text import read_text
 >>> doc = read_text("KẾ HOẠCH\\nCải cách hành chính năm 2021\\n\\nSTT\\tNhiệm vụ\\tChủ trì\\n1\\tLập kế hoạch\\tSở Nội vụ\\n".encode())
 >>> rows = document_rows(doc, "d1", "kh.txt", "text")
 >>> rows["documents"][0]["doc_type"], rows["tasks"][0]["content"], rows["task_agencies"][0]["mention"]

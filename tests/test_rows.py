@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ingest.model import Document, Paragraph
-from ingest.text_reader import read_text
+from ingest.text import read_text
 from parsers.rows import agency_id_of, document_rows
 from parsers.agencies import parse_agencies
 

@@ -129,7 +129,7 @@ def test_any_rows_give_consistent_tasks(rows):
 
 def test_portal_two_row_header_is_realigned():
     """A portal copy packs a two-row header to the left; the sub-headers go under 'Trách nhiệm thực hiện'."""
-    from ingest.text_reader import read_text
+    from ingest.text import read_text
 
     cells = ["STT", "Nội dung", "Trách nhiệm thực hiện", "Thời gian", None, "Chủ trì", "Phối hợp", None,
              "1", "Lập kế hoạch", "Sở Nội vụ", "Sở Tài chính", "Quý I/2026", None, "2", "Rà soát", "Sở Tư pháp", "", "2026"]

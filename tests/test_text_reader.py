@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ingest.model import Paragraph, Table
-from ingest.text_reader import read_text, strip_emphasis
+from ingest.text import read_text, strip_emphasis
 
 
 def rows_of(table: Table) -> list[list[str]]:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest.text_reader import is_banner, is_footer_start
+from ingest.text import is_banner, is_footer_start
 from parsers.metadata import find_province, layout_patterns
 from parsers.tasks import group_title_prefix, header_role
 from parsers.vocab import load
