@@ -1,4 +1,4 @@
-"""Tests for parsers/references.py and its vocabulary parsers/data/document_types.yaml."""
+"""Tests for parsers/references/ and its vocabulary parsers/data/document_types.yaml."""
 from __future__ import annotations
 
 import datetime
