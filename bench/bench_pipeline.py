@@ -45,10 +45,10 @@ def main(argv: list[str] | None = None) -> None:
             s["seconds"] += elapsed
             s["peak"] = max(s["peak"], peak)
             s["tasks"] += len(rows.get("tasks", []))
-    print(f"{'format':8} {'docs':>5} {'ms/doc':>8} {'docs/s':>8} {'pages/s':>8} {'MB/s':>7} {'peak MiB':>9}")
+    print(f"{'format':8} {'files':>5} {'ms/doc':>8} {'docs/s':>8} {'pages/s':>8} {'MB/s':>7} {'peak MiB':>9}")
     for fmt, s in sorted(stats.items()):
         pages = f"{s['pages'] / s['seconds']:8.1f}" if s["pages"] else f"{'n/a':>8}"
-        print(f"{fmt:8} {s['docs']:5d} {1000 * s['seconds'] / s['docs']:8.1f} {s['docs'] / s['seconds']:8.1f} {pages} "
+        print(f"{fmt:8} {s['docs'] // args.repeat:5d} {1000 * s['seconds'] / s['docs']:8.1f} {s['docs'] / s['seconds']:8.1f} {pages} "
               f"{s['bytes'] / s['seconds'] / 1e6:7.2f} {s['peak'] / 2**20:9.1f}")
     print(f"(one core, {args.repeat} runs a file, peak = Python heap traced by tracemalloc)")
 
