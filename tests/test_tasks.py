@@ -182,3 +182,20 @@ def test_group_row_with_title_in_the_number_cell_is_not_shifted():
     rows = [["STT", "Nội dung", "Chủ trì", "Thời gian"], ["I. NÂNG CAO NHẬN THỨC"], ["1", "Triển khai", "Sở Nội vụ", "2026"]]
     [task] = tasks_of(grid_table(rows))
     assert (task.group_label, task.group_title, task.content) == ("I", "NÂNG CAO NHẬN THỨC", "Triển khai")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    pytest.param([["1", "Lập kế hoạch", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026"], ["2", "Rà soát", "Các sở, ban, ngành", "Quý II/2026"]],
+                 [("1", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"), ("2", ["Sở Nội vụ"], ["Các sở, ban, ngành"], "Quý II/2026")],
+                 id="lead-merged-over-two-tasks"),
+    pytest.param([["1", "Lập kế hoạch", "Sở Nội vụ", "Sở Tư pháp", "Quý I/2026"], ["2", "Rà soát", "Sở Tài chính", "Sở Tư pháp"]],
+                 [("1", ["Sở Nội vụ"], ["Sở Tư pháp"], "Quý I/2026"), ("2", ["Sở Tài chính"], ["Sở Tư pháp"], "Quý I/2026")],
+                 id="deadline-merged-over-two-tasks"),
+    pytest.param([["1", "Phong trào", "Bộ Nông nghiệp và Môi trường", "Các bộ, ngành", "2025"],
+                  ["UBND các tỉnh, thành phố trực thuộc trung ương", "Đài Truyền hình Việt Nam"]],
+                 [("1", ["Bộ Nông nghiệp và Môi trường", "UBND các tỉnh, thành phố trực thuộc trung ương"],
+                   ["Các bộ, ngành", "Đài Truyền hình Việt Nam"], "2025")], id="number-and-content-merged"),
+])
+def test_text_layout_rows_that_lost_merged_cells(rows, expected):
+    table = grid_table([["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], *rows])
+    assert [(t.stt, t.raw["lead"], t.raw["coordinate"], t.outputs[-1].deadline_raw) for t in tasks_of(table)] == expected

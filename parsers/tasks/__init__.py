@@ -9,7 +9,7 @@ output, more agencies; an empty cell repeats the one above, as a vertical merge 
 The modules, from the entry points down: ``continuation`` (:func:`task_tables`: which tables
 are task tables, joined over page breaks), ``rows`` (:func:`read_task_rows`: tasks and
 continuation rows) with ``groups`` (group rows), ``slots`` (a row's cell per role, merged
-cells resolved) and ``merged_numbers`` (STT cells a text layout dropped), ``records``
+cells resolved) and ``merged_cells`` (cells a text layout dropped under a vertical merge), ``records``
 (:class:`TaskRow`, :class:`TaskOutput`), ``columns`` (:func:`map_columns`: header rows and
 column roles) and ``vocabulary`` (the header words, :func:`header_role`).
 

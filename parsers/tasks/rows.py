@@ -12,7 +12,7 @@ import regex
 from ingest.model import Table
 from parsers.tasks.columns import Columns, cell_text, is_column_numbers
 from parsers.tasks.groups import group_row
-from parsers.tasks.merged_numbers import restore_merged_number_cells
+from parsers.tasks.merged_cells import restore_merged_cells
 from parsers.tasks.records import AGENCY_ROLES, TaskOutput, TaskRow
 from parsers.tasks.slots import Slot, row_slots
 from parsers.textutil import fold
@@ -22,7 +22,7 @@ WORD = regex.compile(r"[\p{L}\p{N}]")
 
 def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
     """The tasks of one task table, in order (group rows, repeated headers and empty rows dropped)."""
-    table = restore_merged_number_cells(table, columns)
+    table = restore_merged_cells(table, columns)
     tasks: list[TaskRow] = []
     group: tuple[str | None, str | None] = (None, None)
     current: TaskRow | None = None
