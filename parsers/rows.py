@@ -134,8 +134,9 @@ def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> 
                     if d.kind == "unknown":
                         diag("warning", "deadlines", "deadline_unknown", f"Task {task_label(task)}: deadline {d.raw!r} was not understood")
             for role in AGENCY_ROLES:
-                _agency_rows(task.agency_cells[role], role, task_id, doc_id, meta.province, rows, agencies_seen)
-                _agency_diagnostics(task.agency_cells[role], role, task_label(task), diag)
+                parsed = [(cell, parse_agencies(cell)) for cell in task.agency_cells[role]]
+                _agency_rows([a for _, agencies in parsed for a in agencies], role, task_id, doc_id, meta.province, rows, agencies_seen)
+                _agency_diagnostics(parsed, role, task_label(task), diag)
 
 
 def task_label(task) -> str:
@@ -144,10 +145,9 @@ def task_label(task) -> str:
     return f"{task.group_label}.{number}" if task.group_label and task.stt else number
 
 
-def _agency_diagnostics(cells: list[str], role: str, task_label: str, diag) -> None:
+def _agency_diagnostics(parsed: list[tuple[str, list[Agency]]], role: str, task_label: str, diag) -> None:
     """Tell the analyst where a cell named no agency, or named one the gazetteer does not know."""
-    for cell in cells:
-        agencies = parse_agencies(cell)
+    for cell, agencies in parsed:
         if not agencies:
             diag("info", "agencies", "no_agency_in_cell", f"Task {task_label}: the {role} cell {fold(cell)!r} names no agency")
         for agency in agencies:
@@ -156,22 +156,22 @@ def _agency_diagnostics(cells: list[str], role: str, task_label: str, diag) -> N
                      f"Task {task_label}: {role} {agency.name!r} is not in parsers/data/agencies.yaml; named by the generic rules")
 
 
-def _agency_rows(cells: list[str], role: str, task_id: str, doc_id: str, province: str | None, rows: Rows, seen: dict) -> None:
+def _agency_rows(agencies: list[Agency], role: str, task_id: str, doc_id: str, province: str | None, rows: Rows, seen: dict) -> None:
+    """task_agencies rows for one role of a task (each agency once), and agencies rows for new ones."""
     ids_in_role: set[str] = set()
-    for cell in cells:
-        for agency in parse_agencies(cell):
-            agency_id, scope = agency_id_of(agency, province)
-            if agency_id in ids_in_role:
-                continue
-            ids_in_role.add(agency_id)
-            rows["task_agencies"].append({
-                "doc_id": doc_id, "task_id": task_id, "role": role, "agency_seq": len(ids_in_role),
-                "agency_id": agency_id, "mention": agency.mention,
-            })
-            if agency_id not in seen:
-                seen[agency_id] = {"agency_id": agency_id, "name": agency.name, "kind": agency.kind, "level": agency.level,
-                                   "is_collective": agency.is_collective, "province": scope}
-                rows["agencies"].append(seen[agency_id])
+    for agency in agencies:
+        agency_id, scope = agency_id_of(agency, province)
+        if agency_id in ids_in_role:
+            continue
+        ids_in_role.add(agency_id)
+        rows["task_agencies"].append({
+            "doc_id": doc_id, "task_id": task_id, "role": role, "agency_seq": len(ids_in_role),
+            "agency_id": agency_id, "mention": agency.mention,
+        })
+        if agency_id not in seen:
+            seen[agency_id] = {"agency_id": agency_id, "name": agency.name, "kind": agency.kind, "level": agency.level,
+                               "is_collective": agency.is_collective, "province": scope}
+            rows["agencies"].append(seen[agency_id])
 
 
 def _document_text(doc: Document) -> list[tuple[int, str]]:

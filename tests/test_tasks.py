@@ -199,3 +199,10 @@ def test_group_row_with_title_in_the_number_cell_is_not_shifted():
 def test_text_layout_rows_that_lost_merged_cells(rows, expected):
     table = grid_table([["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], *rows])
     assert [(t.stt, t.raw["lead"], t.raw["coordinate"], t.outputs[-1].deadline_raw) for t in tasks_of(table)] == expected
+
+
+def test_word_group_row_merged_across_the_whole_table():
+    cells = (Cell("STT", 0, 0), Cell("Nhiệm vụ", 0, 1), Cell("Chủ trì", 0, 2), Cell("Thời hạn", 0, 3),
+             Cell("I. CẢI CÁCH THỂ CHẾ", 1, 0, colspan=4), Cell("1", 2, 0), Cell("A", 2, 1), Cell("Sở Tư pháp", 2, 2), Cell("2026", 2, 3))
+    [task] = tasks_of(Table(cells))
+    assert (task.group_label, task.group_title, task.stt, task.raw["lead"]) == ("I", "CẢI CÁCH THỂ CHẾ", "1", ["Sở Tư pháp"])
