@@ -511,8 +511,16 @@ def test_cell_keeps_every_paragraph_including_empty_ones():
 
 def test_nested_table_text_is_flattened_into_the_cell_row_by_row():
     nested = tbl(tr(cell("n1"), cell("n2")), tr(cell("n3", span(2))))
-    table = DocxBuilder().add(tbl(tr(tc(p(r("ngoài")), nested, p(r("sau")))))).read().tables[0]
+    table = DocxBuilder().add(tbl(tr(tc(p(r("ngoài")), nested, p(r("sau"))), cell("bên")))).read().tables[0]
     assert table.cells[0].paragraphs == ("ngoài", "n1", "n2", "n3", "sau")
+
+
+def test_one_cell_frame_around_a_table_is_unwrapped():
+    """A one-cell table drawn around an appendix: the inner table is the real one."""
+    inner = tbl(tr(cell("STT"), cell("Nội dung")), tr(cell("1"), cell("Lập kế hoạch")))
+    document = DocxBuilder().add(tbl(tr(tc(p(r("PHỤ LỤC")), inner)))).read()
+    assert [type(b).__name__ for b in document.blocks] == ["Paragraph", "Table"]
+    assert [c.text for c in document.tables[0].row(1)] == ["1", "Lập kế hoạch"]
 
 
 # --------------------------------------------------------------------------------------------

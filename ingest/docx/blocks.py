@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ingest.docx.numbering import ListCounters
-from ingest.docx.ooxml import MC_CHOICE, MC_FALLBACK, P, TBL, TXBX_CONTENT, unwrap
+from ingest.docx.ooxml import MC_CHOICE, MC_FALLBACK, P, TBL, TC, TR, TXBX_CONTENT, unwrap
 from ingest.docx.pages import Pages
 from ingest.docx.paragraphs import read_paragraph
 from ingest.docx.story import Package, Story
@@ -24,6 +24,9 @@ FOOTNOTE_STYLE = "footnote"
 def read_blocks(container: etree._Element, story: Story, out: list[Block]) -> None:
     """Append the blocks of a body-like container (w:body, w:txbxContent) to ``out``."""
     for block in unwrap(container, (P, TBL)):
+        if block.tag == TBL and (frame := _frame_cell(block)) is not None:
+            read_blocks(frame, story, out)  # a one-cell table used as a frame: its content is the text
+            continue
         if block.tag == TBL:
             table, notes = read_table(block, story)
             out.append(table)
@@ -37,6 +40,15 @@ def read_blocks(container: etree._Element, story: Story, out: list[Block]) -> No
             box_blocks: list[Block] = []
             read_blocks(box, story, box_blocks)
             out.extend(_as_paragraphs(box_blocks, para.page))
+
+
+def _frame_cell(tbl: etree._Element) -> etree._Element | None:
+    """The only cell of a table that holds another table: a layout frame drawn around an
+    appendix, whose inner table is the real one (flattening it would lose the task table)."""
+    cells = [tc for tr in unwrap(tbl, (TR,)) for tc in unwrap(tr, (TC,))]
+    if len(cells) == 1 and any(True for _ in unwrap(cells[0], (TBL,))):
+        return cells[0]
+    return None
 
 
 # --------------------------------------------------------------------------------------------
