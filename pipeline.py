@@ -103,6 +103,7 @@ def write_tables(tables: dict[str, list[dict]], out: Path) -> None:
     folder first and then moved into place, so an interrupted run leaves either the old or
     the new table, never a half-written file."""
     out.mkdir(parents=True, exist_ok=True)
+    recover_interrupted_write(out)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         for name, schema in SCHEMAS.items():
@@ -119,6 +120,19 @@ def write_tables(tables: dict[str, list[dict]], out: Path) -> None:
             if old.exists():
                 shutil.rmtree(old)
     finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_interrupted_write(out: Path) -> None:
+    """Undo what a killed run left: a table moved aside but not replaced is put back, and
+    staging folders (never read by anyone) are removed."""
+    for name in SCHEMAS:
+        old, target = out / f".old-{name}", out / name
+        if old.exists() and not target.exists():
+            old.rename(target)
+        elif old.exists():
+            shutil.rmtree(old)
+    for staging in out.glob(".staging-*"):
         shutil.rmtree(staging, ignore_errors=True)
 
 

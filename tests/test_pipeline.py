@@ -102,3 +102,15 @@ def test_duckdb_loads_the_tables(batch, tmp_path):
     """).df()
     leads = load(out, "task_agencies").query("role == 'lead'")
     assert len(frame) == len(leads) > 0 and "Sở Nội vụ" in set(frame["lead"])
+
+
+def test_a_killed_write_is_recovered(batch, tmp_path):
+    """A run killed between moving a table aside and putting the new one in place loses nothing."""
+    out = tmp_path / "out"
+    pipeline.main([str(batch), "--out", str(out), "--quiet"])
+    (out / "tasks").rename(out / ".old-tasks")
+    (out / ".staging-x" / "tasks").mkdir(parents=True)
+    (out / ".staging-x" / "tasks" / "part-0.parquet").write_bytes(b"half")
+    pipeline.recover_interrupted_write(out)
+    assert len(load(out, "tasks")) == 54
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
