@@ -1,6 +1,6 @@
 """Turn a folder of Vietnamese plan documents into normalized Parquet tables.
 
-    python pipeline.py [INPUT ...] [--out DIR] [--jobs N]
+    python pipeline.py [INPUT ...] [--out DIR] [--jobs N] [--quiet]
 
 INPUTs are files or folders (searched recursively); defaults ``data/raw`` and
 ``data/processed``. Each table of ``parsers/schema.py`` becomes a Parquet dataset
@@ -112,8 +112,6 @@ def write_tables(tables: dict[str, list[dict]], out: Path) -> None:
             pq.write_table(table, staging / name / "part-0.parquet")
         for name in SCHEMAS:
             target, old = out / name, out / f".old-{name}"
-            if old.exists():
-                shutil.rmtree(old)
             if target.exists():
                 target.rename(old)
             (staging / name).rename(target)

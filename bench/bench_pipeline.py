@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     folders = args.folders or [p for p in (Path("data/raw"), Path("../shared/corpus")) if p.exists()]
-    stats = defaultdict(lambda: {"docs": 0, "pages": 0, "bytes": 0, "seconds": 0.0, "peak": 0, "tasks": 0})
+    stats = defaultdict(lambda: {"docs": 0, "pages": 0, "bytes": 0, "seconds": 0.0, "peak": 0})
     for item in find_inputs(folders):
         tracemalloc.start()  # one traced run for memory; tracing slows Python, so timing runs are untraced
         process_file(item)
@@ -44,7 +44,6 @@ def main(argv: list[str] | None = None) -> None:
             s["bytes"] += doc["size_bytes"] or 0
             s["seconds"] += elapsed
             s["peak"] = max(s["peak"], peak)
-            s["tasks"] += len(rows.get("tasks", []))
     print(f"{'format':8} {'files':>5} {'ms/doc':>8} {'docs/s':>8} {'pages/s':>8} {'MB/s':>7} {'peak MiB':>9}")
     for fmt, s in sorted(stats.items()):
         pages = f"{s['pages'] / s['seconds']:8.1f}" if s["pages"] else f"{'n/a':>8}"

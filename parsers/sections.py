@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import regex
 
 from ingest.model import Paragraph
+from parsers.layout import layout_patterns
 from parsers.textutil import ROMAN, fold
 
-# label styles, outermost first; the order is the nesting order Vietnamese documents use
+# label styles (their nesting order is STYLE_ORDER; label_of tries "nested" first so "1.2." is not read as "1.")
 LABEL_STYLES = {
     "roman": rf"(?P<label>{ROMAN})\s*[.)]",
     "nested": r"(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?",
@@ -47,8 +48,6 @@ class Section:
 
 
 def _stops():
-    from parsers.metadata import layout_patterns
-
     patterns = layout_patterns()
     return patterns["recipients"], patterns["appendix"]
 
@@ -61,8 +60,6 @@ def label_of(text: str) -> tuple[str, str, str] | None:
     """
     for style in ("nested", "roman", "arabic", "letter"):
         if m := LABEL[style].match(text):
-            if style == "roman" and m["label"] == "":
-                continue
             return style, m["label"], text[m.end():].strip()
     return None
 

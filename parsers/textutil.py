@@ -2,8 +2,6 @@
 
 >>> fold("  Sở   Nội\\nvụ ")
 'Sở Nội vụ'
->>> is_roman("XIV"), is_roman("IC")
-(True, False)
 >>> person_name_case("TRẦN HỮU THẾ")
 'Trần Hữu Thế'
 """
@@ -13,10 +11,8 @@ import unicodedata
 
 import regex
 
-# Roman numerals I..XXXIX as they number plan chapters and appendix groups
-ROMAN = r"(?:X{0,3}(?:IX|IV|V?I{0,3}))"
-_ROMAN_FULL = regex.compile(rf"^{ROMAN}$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# Roman numerals I..XXXIX as they number plan chapters and appendix groups (never empty)
+ROMAN = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 
 
 def nfc(text: str) -> str:
@@ -31,20 +27,6 @@ def fold(text: str | None) -> str | None:
     return folded or None
 
 
-def is_roman(label: str) -> bool:
-    return bool(label) and bool(_ROMAN_FULL.match(label))
-
-
-def roman_value(label: str) -> int:
-    """'XIV' -> 14 (label must be a Roman numeral)."""
-    total, prev = 0, 0
-    for ch in reversed(label):
-        value = _ROMAN_VALUES[ch]
-        total += -value if value < prev else value
-        prev = max(prev, value)
-    return total
-
-
 def is_upper_text(text: str) -> bool:
     """All cased letters upper case (and there are some): 'KẾ HOẠCH' yes, 'Kế hoạch' no."""
     letters = [c for c in text if c.isalpha()]
@@ -54,14 +36,3 @@ def is_upper_text(text: str) -> bool:
 def person_name_case(text: str) -> str:
     """'NGUYỄN NGỌC PHÚC' -> 'Nguyễn Ngọc Phúc' (every word capitalised)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
-
-
-def sentence_case(text: str) -> str:
-    """'PHÓ CHỦ TỊCH' -> 'Phó chủ tịch' (first letter only; callers fix proper nouns)."""
-    lowered = text.lower()
-    return lowered[:1].upper() + lowered[1:]
-
-
-def casefold_key(text: str) -> str:
-    """Comparison key: folded, casefolded, NFC."""
-    return (fold(text) or "").casefold()

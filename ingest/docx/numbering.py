@@ -166,7 +166,7 @@ class ListCounters:
         level = levels.get(ilvl)
         if level is None:
             return ""
-        # Counters live per numId, as the brief asks: two w:num over one abstractNum count apart.
+        # Counters live per numId: two w:num over one abstractNum count apart (a list restarted by Word).
         counts = self._values.setdefault(num_id, {})
         counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else level.start
         for deeper in [k for k in counts if k > ilvl]:

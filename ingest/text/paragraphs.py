@@ -5,15 +5,13 @@ their lines are joined; text exports keep one paragraph a line.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from ingest.model import Paragraph
 from ingest.text.markup import DECORATION, strip_emphasis
 from ingest.text.row_labels import ROW_LABEL
 from ingest.text.site_chrome import is_banner
-from parsers.vocab import load
+from parsers.layout import layout_patterns
 
 # a line that starts a new paragraph inside a wrapped block with no blank lines between paragraphs
 BLOCK_START = regex.compile(r"^\s*(?:\*\*|[-–•+]\s|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|Nơi nhận\b)")
@@ -44,11 +42,6 @@ def is_hard_wrapped(chunks: list[list[str]]) -> bool:
     return sum(40 <= n <= 100 for n in inner) >= 0.6 * len(inner)
 
 
-@cache
-def _preamble_start() -> regex.Pattern:
-    """'Căn cứ ...', 'Thực hiện ...': the preamble opens a new paragraph (parsers/data/document_layout.yaml)."""
-    return regex.compile(load("document_layout")["preamble_starts"]["pattern"])
-
 
 def chunk_paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
     """The paragraphs of a blank-line separated chunk. Unwrapped text has one a line. Wrapped
@@ -67,7 +60,7 @@ def chunk_paragraphs(chunk: list[str], wrapped: bool) -> list[Paragraph]:
             previous = current[-1].strip() if current else ""
             label_only = bool(ROW_LABEL.match(strip_emphasis(previous)[0].rstrip(".)")))  # "1." alone: its text follows
             ends = not label_only and (regex.search(r"[.:;!?]\**$", previous) or strip_emphasis(previous)[1])
-            opens = BLOCK_START.match(line) or _preamble_start().match(strip_emphasis(line)[0])
+            opens = BLOCK_START.match(line) or layout_patterns()["preamble"].match(strip_emphasis(line)[0])
             if current and (opens or ends):
                 pieces.append(" ".join(current))
                 current = []

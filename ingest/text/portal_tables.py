@@ -13,15 +13,13 @@ How the cell segments fall into rows is :mod:`ingest.text.portal_rows`' job.
 """
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from ingest.model import Table
 from ingest.text.cells import text_cell
 from ingest.text.markup import strip_emphasis
 from ingest.text.portal_rows import portal_rows
-from parsers.vocab import load
+from parsers.layout import layout_patterns
 
 PIPE_LINE = regex.compile(r"^\s*\|\s*$")
 MAX_CELL_LINES = 20  # longer text after a "|" with no "|" behind it is body text, not a cell
@@ -53,18 +51,12 @@ def portal_end(lines: list[str], i: int, dense: bool) -> int:
         next_pipe = next((k for k in range(j, n) if PIPE_LINE.match(lines[k])), n)
         gap = lines[j:next_pipe]
         first_text = next((text for x in gap if (text := strip_emphasis(x)[0])), "")
-        if any(not x.strip() for x in gap) or _appendix_start().match(first_text):
+        if any(not x.strip() for x in gap) or layout_patterns()["appendix"].match(first_text):
             return j
         if dense and ((not in_cell and width and cells >= width and next_pipe > j + 2) or next_pipe > j + MAX_CELL_LINES):
             return j
         in_cell = True
     return n
-
-
-@cache
-def _appendix_start() -> regex.Pattern:
-    """'PHỤ LỤC ...' opens an appendix (parsers/data/document_layout.yaml)."""
-    return regex.compile(load("document_layout")["appendix"]["pattern"], regex.IGNORECASE)
 
 
 def portal_table(lines: list[str]) -> Table:

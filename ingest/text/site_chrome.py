@@ -5,6 +5,8 @@ and the footer, are cut. The patterns and keys are in parsers/data/text_layout.y
 """
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ingest.text.markup import strip_emphasis
@@ -12,13 +14,15 @@ from ingest.text.portal_tables import PIPE_LINE
 from parsers.vocab import load
 
 
+@cache
+def _patterns(section: str) -> tuple[regex.Pattern, ...]:
+    """The compiled patterns of one list of parsers/data/text_layout.yaml ("banners", "footer_starts")."""
+    return tuple(regex.compile(entry["pattern"], regex.IGNORECASE) for entry in load("text_layout")[section])
+
+
 def is_banner(text: str) -> bool:
     """A line that a legal portal adds around the document (not part of it)."""
-    return any(regex.search(p, text, regex.IGNORECASE) for p in _banner_patterns())
-
-
-def _banner_patterns() -> list[str]:
-    return [entry["pattern"] for entry in load("text_layout")["banners"]]
+    return any(p.search(text) for p in _patterns("banners"))
 
 
 def site_info(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -43,7 +47,7 @@ def site_info(lines: list[str]) -> tuple[dict[str, str], int]:
 def is_footer_start(line: str) -> bool:
     """A line that opens a portal page's footer (parsers/data/text_layout.yaml)."""
     text = strip_emphasis(line)[0]
-    return any(regex.search(e["pattern"], text, regex.IGNORECASE) for e in load("text_layout")["footer_starts"])
+    return any(p.search(text) for p in _patterns("footer_starts"))
 
 
 def footer_start(lines: list[str]) -> int:

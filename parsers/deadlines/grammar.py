@@ -48,7 +48,7 @@ def build_grammar() -> Grammar:
     """All patterns, composed once from the vocabulary's named pieces."""
     words = {name: alternation(section_phrases(name)) for name in (
         "day_words", "month_words", "quarter_words", "year_words", "halves", "current_year",
-        "plan_period", "year_shifts", "before_cues", "cue_fillers", "from_cues", "after_cues",
+        "plan_period", "year_shifts", "cue_fillers", "from_cues", "after_cues",
         "open_end_cues", "range_connectors", "bare_number_cues", "clause_separators",
         "recurring", "by_reference", "by_reference_leads", "relative", "number_words")}
     hour_words = alternation(load("deadlines")["time_of_day"][0]["phrases"], glued=True)

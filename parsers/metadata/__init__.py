@@ -28,7 +28,7 @@ import regex
 from ingest.model import Document
 from parsers.metadata.fallbacks import appendix_caption, fill_from_properties, issuer_from_authority, issuer_from_caption
 from parsers.metadata.header import header_lines, issuer_from_header
-from parsers.metadata.layout import layout_patterns
+from parsers.layout import layout_patterns
 from parsers.metadata.number_and_date import DATE_WORDS, NUMBER_LINE, clean_number, parse_date
 from parsers.metadata.plan_year import plan_year_and_period
 from parsers.metadata.provinces import find_province

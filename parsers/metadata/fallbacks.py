@@ -7,7 +7,7 @@ import regex
 
 from ingest.model import Document
 from parsers.metadata.body_names import canonical_issuer
-from parsers.metadata.layout import layout_patterns
+from parsers.layout import layout_patterns
 from parsers.metadata.number_and_date import clean_number, parse_date
 from parsers.metadata.provinces import find_province, province_kind
 from parsers.references import doc_type_from_heading, doc_type_from_number

@@ -8,7 +8,7 @@ import regex
 
 from ingest.model import Document, Paragraph, Table
 from parsers.metadata.body_names import canonical_issuer
-from parsers.metadata.layout import layout_patterns
+from parsers.layout import layout_patterns
 from parsers.references import doc_type_from_heading
 from parsers.textutil import fold
 

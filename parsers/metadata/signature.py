@@ -7,7 +7,7 @@ import regex
 
 from ingest.model import Document, Paragraph, Table
 from parsers.metadata.body_names import case_body
-from parsers.metadata.layout import layout_patterns
+from parsers.layout import layout_patterns
 from parsers.textutil import fold, is_upper_text, person_name_case
 
 # a person's name: 2-6 capitalised words, no digits

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ingest.model import Document, Paragraph
-from parsers.metadata.layout import layout_patterns
+from parsers.layout import layout_patterns
 from parsers.references import doc_type_from_heading
 from parsers.textutil import fold, is_upper_text
 
@@ -23,8 +23,8 @@ def letter_subject(issuer_lines: list[str]) -> str | None:
 def type_and_title(doc: Document) -> tuple[str | None, str | None, str | None]:
     """(doc_type, title, authority) from the first paragraph that is a type word, the subject lines
     under it, and the authority line that ends them in a Quyết định/Nghị quyết ("CHÍNH PHỦ")."""
-    paragraphs = [b for b in doc.blocks[:40]]
-    for i, block in enumerate(paragraphs):
+    blocks = doc.blocks[:40]
+    for i, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
         doc_type = doc_type_from_heading(block.text)
@@ -32,7 +32,7 @@ def type_and_title(doc: Document) -> tuple[str | None, str | None, str | None]:
             continue
         # a letter announces itself by its subject line ("V/v ..."), which is also its title
         title_lines: list[str] = [fold(block.text)] if regex.match(r"^\s*V/v\b", block.text, regex.IGNORECASE) else []
-        for nxt in paragraphs[i + 1 : i + 6]:
+        for nxt in blocks[i + 1 : i + 6]:
             if not isinstance(nxt, Paragraph):
                 break
             text = fold(nxt.text) or ""

@@ -22,7 +22,7 @@ def group_row(slots: dict[str, Slot], row_cells: list[Cell]) -> tuple[str, str |
     stt = slots.get("stt")
     first = stt.text if stt else (cell_text(row_cells[0]) if row_cells else "")
     m = GROUP_LABEL.match(first)
-    if not first or not m or not m["label"]:
+    if not first or not m:
         return None
     others = [s.text for role, s in slots.items() if role not in ("stt", "task") and s.own]
     if any(others) and not (stt and "task" in slots and slots["task"].text == slots["stt"].text):

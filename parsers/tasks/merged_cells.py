@@ -24,9 +24,9 @@ from parsers.agencies import parse_agencies
 from parsers.deadlines import parse_deadlines
 from parsers.tasks.columns import Columns, cell_text
 from parsers.tasks.groups import GROUP_LABEL
+from parsers.tasks.records import AGENCY_ROLES
 from parsers.textutil import ROMAN
 
-AGENCY_COLUMNS = ("lead", "coordinate", "monitor")
 # how an STT cell starts: "1", "1.2", "09", "IV", "a", maybe with "." or ")" and a group title after it
 STT_START = regex.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{ROMAN}|[A-ZĐa-zđ])(?:[.):]|\s|$)")
 
@@ -39,7 +39,7 @@ def _fit(text: str, role: str | None) -> float:
         return 3.0 if label else -3.0
     if label:
         return -2.0
-    if role in AGENCY_COLUMNS:
+    if role in AGENCY_ROLES:
         agencies = parse_agencies(text)
         if not agencies:
             return -1.0
