@@ -12,9 +12,10 @@ from ingest.text.markup import DECORATION, strip_emphasis
 from ingest.text.row_labels import ROW_LABEL
 from ingest.text.site_chrome import is_banner
 from parsers.layout import layout_patterns
+from parsers.textutil import ROMAN
 
 # a line that starts a new paragraph inside a wrapped block with no blank lines between paragraphs
-BLOCK_START = regex.compile(r"^\s*(?:\*\*|[-–•+]\s|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s|Nơi nhận\b)")
+BLOCK_START = regex.compile(rf"^\s*(?:\*\*|[-–•+]\s|(?:{ROMAN}|\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)]\s|Nơi nhận\b)")
 
 
 def blank_separated_chunks(lines: list[str]) -> list[list[str]]:

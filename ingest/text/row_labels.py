@@ -4,8 +4,9 @@ from __future__ import annotations
 import regex
 
 from ingest.text.markup import strip_emphasis
+from parsers.textutil import ROMAN
 
-ROW_LABEL = regex.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}(?:\.\d{1,2})*|[A-ZĐ])\.?$")
+ROW_LABEL = regex.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,3}})*|{ROMAN}(?:\.\d{{1,2}})*|[A-ZĐ])\.?$")
 
 
 def is_row_label(segment: list[str]) -> bool:

@@ -8,7 +8,7 @@ import regex
 from ingest.model import Document, Paragraph
 from parsers.layout import layout_patterns
 from parsers.references import doc_type_from_heading
-from parsers.textutil import fold, is_upper_text
+from parsers.textutil import ROMAN, fold, is_upper_text
 
 
 def letter_subject(issuer_lines: list[str]) -> str | None:
@@ -50,7 +50,7 @@ def _ends_title(text: str, so_far: list[str]) -> bool:
         return True
     if so_far and layout["authority"].match(text):  # "THỦ TƯỚNG CHÍNH PHỦ" under a Quyết định's subject
         return True
-    if regex.match(r"^(?:[IVX]+|\d{1,2}|[a-zđ])[.)]\s", text) or len(text) > 400:
+    if regex.match(rf"^(?:{ROMAN}|\d{{1,2}}|[a-zđ])[.)]\s", text) or len(text) > 400:
         return True
     # an upper-case title is followed by the issuing authority in upper case only in a Quyết định
     # ("THỦ TƯỚNG CHÍNH PHỦ"); a mixed-case title ends where an upper-case line starts
