@@ -62,15 +62,15 @@ def parse_metadata(doc: Document) -> Metadata:
     if title is None and (subject := letter_subject(issuer_lines)):  # a letter (Công văn) has no type heading
         doc_type, title = doc_type or "Công văn", subject
 
-    number = None
-    if m := NUMBER_LINE.search(header_text):
-        number = clean_number(m["number"])
-    issue_date = parse_date(header_text) if DATE_WORDS.search(header_text) else None
-    header_year = int(m["y"]) if (m := DATE_WORDS.search(header_text)) else None
+    number_line = NUMBER_LINE.search(header_text)  # "Số: ..." even when the draft leaves it blank
+    number = clean_number(number_line["number"]) if number_line else None
+    date_line = DATE_WORDS.search(header_text)
+    issue_date = parse_date(header_text) if date_line else None
+    header_year = int(date_line["y"]) if date_line else None
 
     caption = appendix_caption(doc)
     if caption is not None:
-        if number is None and not NUMBER_LINE.search(header_text):
+        if number is None and not number_line:
             number = clean_number(caption["number"])
         if issue_date is None and header_year is None:
             issue_date = parse_date(f"ngày {caption['date']}") if caption["date"] else None
@@ -90,7 +90,7 @@ def parse_metadata(doc: Document) -> Metadata:
     if doc.properties:  # a portal's box about the document, only where the text is silent
         doc_type, number, issue_date, issuer, province, signer_name = fill_from_properties(
             doc.properties, doc_type, number, issue_date, issuer, province, signer_name,
-            text_has_number=bool(NUMBER_LINE.search(header_text) or caption), text_has_date=header_year is not None)
+            text_has_number=bool(number_line or caption), text_has_date=header_year is not None)
     issue_year = issue_date.year if issue_date else header_year
     plan_year, period = plan_year_and_period(title, issue_year)
     return Metadata(doc_type, number, issue_date, issuer, province, title, signer_name, signer_title, plan_year, period)
