@@ -1,34 +1,38 @@
 """Turn a folder of Vietnamese plan documents into normalized Parquet tables.
 
-    python pipeline.py [INPUT ...] [--out DIR] [--jobs N] [--quiet]
+    python pipeline.py [INPUT ...] [--out DIR] [--jobs N] [--quiet] [--full]
+    python pipeline.py export --to URL [--from DIR]
+    python pipeline.py report [--from DIR] [--html FILE]
 
 INPUTs are files or folders (searched recursively); defaults ``data/raw`` and
 ``data/processed``. Each table of ``parsers/schema.py`` becomes a Parquet dataset
-``DIR/<table>/``. A file that cannot be read gets a failed documents row and a diagnostics
-row; the batch goes on, and the exit status is 1 when any file failed (2 for bad arguments).
+``DIR/<table>/``, and ``DIR/plans.duckdb`` holds them all with their keys and views. A re-run
+reads only new or changed files (``DIR/manifest.json`` records what made each document;
+``--full`` reads everything). A file that cannot be read gets a failed documents row and a
+diagnostics row; the batch goes on, and the exit status is 1 when any file failed (2 for bad
+arguments). ``export`` copies the tables into SQLite or PostgreSQL; ``report`` writes one HTML page.
 
 This module owns all I/O: it reads bytes, calls the pure stages (``ingest`` readers, then
-``parsers.rows.document_rows``) and writes the tables.
+``parsers.rows.document_rows``) and writes the tables through ``outputs.store``.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ingest.readers import NotYetSupported, UnsupportedFormat, read_document, source_format
-from parsers.rows import Rows, doc_id_of, document_rows, failed_rows
-from parsers.schema import SCHEMAS, TABLES
+from ingest.errors import ToolUnavailable
+from ingest.readers import UnsupportedFormat, read_document, source_format
+import parsers.rows
+from outputs.manifest import ManifestKey, is_current, manifest_entry, read_manifest
+from outputs.store import outputs_are_current, read_kept_rows, write_outputs
+from parsers.rows import Rows, diagnostic, doc_id_of, document_rows, failed_rows
+from parsers.schema import TABLES
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUTPUT = Path("data/processed")
@@ -70,8 +74,8 @@ def process_file(item: InputFile) -> Rows:
     doc_id, fmt = doc_id_of(data), source_format(item.path.suffix)
     try:
         doc = read_document(data, item.path.suffix)
-    except NotYetSupported as exc:
-        return failed_rows(doc_id, item.source_path, fmt, len(data), "read", "format_not_yet_supported", str(exc))
+    except ToolUnavailable as exc:
+        return failed_rows(doc_id, item.source_path, fmt, len(data), "read", "tool_unavailable", str(exc))
     except UnsupportedFormat as exc:
         return failed_rows(doc_id, item.source_path, fmt, len(data), "read", "unsupported_format", str(exc))
     except Exception as exc:  # a corrupt file of a readable format: say so and go on
@@ -98,53 +102,76 @@ def merge(results: Iterable[Rows]) -> dict[str, list[dict]]:
     return tables
 
 
-def write_tables(tables: dict[str, list[dict]], out: Path) -> None:
-    """Write every table as DIR/<table>/part-0.parquet. Each table is written into a staging
-    folder first and then moved into place, so an interrupted run leaves either the old or
-    the new table, never a half-written file."""
-    out.mkdir(parents=True, exist_ok=True)
-    recover_interrupted_write(out)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+@dataclass
+class RunResult:
+    tables: dict[str, list[dict]]
+    read: list[str]  # source paths read and parsed by this run
+    kept: list[str]  # unchanged files whose rows were taken from the output folder
+    dropped: list[str]  # files of the previous run that are gone, changed or made by another version
+    wrote: bool  # False when nothing changed, so no output file was touched
+
+
+def content_id(item: InputFile) -> str | None:
+    """The doc_id the file's bytes give, or None when it cannot be read (then it is read every run)."""
     try:
-        for name, schema in SCHEMAS.items():
-            (staging / name).mkdir()
-            table = pa.Table.from_pylist(tables.get(name, []), schema=schema)
-            pq.write_table(table, staging / name / "part-0.parquet")
-        for name in SCHEMAS:
-            target, old = out / name, out / f".old-{name}"
-            if target.exists():
-                target.rename(old)
-            (staging / name).rename(target)
-            if old.exists():
-                shutil.rmtree(old)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        return doc_id_of(item.path.read_bytes())
+    except OSError:
+        return None
 
 
-def recover_interrupted_write(out: Path) -> None:
-    """Undo what a killed run left: a table moved aside but not replaced is put back, and
-    staging folders (never read by anyone) are removed."""
-    for name in SCHEMAS:
-        old, target = out / f".old-{name}", out / name
-        if old.exists() and not target.exists():
-            old.rename(target)
-        elif old.exists():
-            shutil.rmtree(old)
-    for staging in out.glob(".staging-*"):
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def run(inputs: list[Path], out: Path, jobs: int = 1, progress: bool = True) -> dict[str, list[dict]]:
-    """Process every input file and write the tables; returns them."""
+def run(inputs: list[Path], out: Path, jobs: int = 1, progress: bool = True, full: bool = False) -> RunResult:
+    """Process the new or changed input files, keep the rows of the others, and write the tables
+    when anything changed; the output is the same as a full run's (``full`` reads every file)."""
     files = find_inputs(inputs)
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(_progress(pool.map(process_file, files, chunksize=1), len(files), progress))
-    else:
-        results = list(_progress(map(process_file, files), len(files), progress))
+    previous = {} if full or not outputs_are_current(out) else read_manifest(out)
+    to_read: list[InputFile] = []
+    kept_entries: list[dict] = []
+    plan: list[tuple[InputFile, str | None, str]] = []  # (file, doc_id, "read" | "keep" | "duplicate")
+    first_path: dict[str, str] = {}
+    for item in files:
+        doc_id = content_id(item)
+        entry = previous.get((item.source_path, doc_id))
+        if doc_id in first_path:  # same bytes as an earlier file: one documents row, so every key holds
+            plan.append((item, doc_id, "duplicate"))
+            continue
+        if entry and is_current(entry, parsers.rows.PIPELINE_VERSION):
+            kept_entries.append(entry)
+            plan.append((item, doc_id, "keep"))
+        else:
+            to_read.append(item)
+            plan.append((item, doc_id, "read"))
+        if doc_id:
+            first_path[doc_id] = item.source_path
+    fresh = iter(_process_all(to_read, jobs, progress))
+    kept = read_kept_rows(out, kept_entries) if kept_entries else {}
+    results = []  # in input order, as a full run makes them
+    for item, doc_id, action in plan:
+        if action == "read":
+            results.append(next(fresh))
+        elif action == "keep":
+            results.append(kept[doc_id])
+        else:
+            results.append(duplicate_rows(item, first_path[doc_id], doc_id))
     tables = merge(results)
-    write_tables(tables, out)
-    return tables
+    kept_keys: set[ManifestKey] = {(e["source_path"], e["doc_id"]) for e in kept_entries}
+    dropped = sorted(path for path, doc_id in previous.keys() - kept_keys)
+    wrote = bool(full or not previous or to_read or dropped)
+    if wrote:
+        write_outputs(tables, [manifest_entry(rows) for rows in results if rows.get("documents")], out)
+    return RunResult(tables, [i.source_path for i in to_read], [e["source_path"] for e in kept_entries], dropped, wrote)
+
+
+def duplicate_rows(item: InputFile, first_path: str, doc_id: str) -> Rows:
+    """A file with the same bytes as an earlier one adds no document, only a note saying so."""
+    return {"diagnostics": [diagnostic(doc_id, item.source_path, "warning", "read", "duplicate_file",
+                                       f"Same bytes as {first_path}; its rows are listed once, under {first_path}")]}
+
+
+def _process_all(files: list[InputFile], jobs: int, progress: bool) -> list[Rows]:
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            return list(_progress(pool.map(process_file, files, chunksize=1), len(files), progress))
+    return list(_progress(map(process_file, files), len(files), progress))
 
 
 def _progress(iterable, total: int, enabled: bool):
@@ -155,8 +182,9 @@ def _progress(iterable, total: int, enabled: bool):
     return tqdm(iterable, total=total, desc="documents", unit="doc", file=sys.stderr)
 
 
-def summary(tables: dict[str, list[dict]], seconds: float) -> str:
-    """The end-of-run table: documents by status and rows per table."""
+def summary(result: RunResult, seconds: float) -> str:
+    """The end-of-run table: documents by status, rows per table, files read or kept."""
+    tables = result.tables
     status = {s: sum(d["parse_status"] == s for d in tables["documents"]) for s in ("ok", "partial", "failed")}
     lines = [
         ("documents", f"{len(tables['documents'])} ({status['ok']} ok, {status['partial']} partial, {status['failed']} failed)"),
@@ -167,6 +195,8 @@ def summary(tables: dict[str, list[dict]], seconds: float) -> str:
         ("references", len(tables["references"])),
         ("sections", len(tables["sections"])),
         ("diagnostics", len(tables["diagnostics"])),
+        ("files", f"{len(result.read)} read, {len(result.kept)} unchanged, {len(result.dropped)} dropped"
+                  + ("" if result.wrote else " (nothing changed, no output written)")),
         ("seconds", f"{seconds:.1f}"),
     ]
     width = max(len(k) for k, _ in lines)
@@ -179,21 +209,69 @@ def summary(tables: dict[str, list[dict]], seconds: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Vietnamese plan documents -> normalized Parquet tables.")
+    """The command line: a run over INPUTs, or the ``export`` / ``report`` subcommand."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        return SUBCOMMANDS[argv[0]](argv[1:])
+    parser = argparse.ArgumentParser(
+        description="Vietnamese plan documents -> normalized Parquet tables (and plans.duckdb).",
+        epilog="Subcommands: 'python pipeline.py export --to URL [--from DIR]' copies the tables into SQLite or "
+               "PostgreSQL; 'python pipeline.py report [--from DIR] [--html FILE]' writes an HTML report. "
+               "(An input folder named export or report is given as ./export.)")
     parser.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default {DEFAULT_INPUT})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help=f"output folder (default {DEFAULT_OUTPUT})")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes (default: up to 2)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--full", action="store_true", help="read every file again, even those unchanged since the last run")
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error(f"--jobs must be 1 or more, not {args.jobs}")
     started = time.perf_counter()
     try:
-        tables = run(args.inputs or [DEFAULT_INPUT], args.out, jobs=args.jobs, progress=not args.quiet)
+        result = run(args.inputs or [DEFAULT_INPUT], args.out, jobs=args.jobs, progress=not args.quiet, full=args.full)
     except ValueError as exc:
         parser.error(str(exc))
-    print(summary(tables, time.perf_counter() - started))
-    return 1 if any(d["parse_status"] == "failed" for d in tables["documents"]) else 0
+    print(summary(result, time.perf_counter() - started))
+    return 1 if any(d["parse_status"] == "failed" for d in result.tables["documents"]) else 0
+
+
+def export_main(argv: list[str]) -> int:
+    """``python pipeline.py export --to URL [--from DIR]``: the tables into SQLite or PostgreSQL."""
+    from outputs.export import export_tables, export_summary
+
+    parser = argparse.ArgumentParser(prog="pipeline.py export", description="Copy the output tables into SQLite or PostgreSQL, "
+                                     "one document per transaction (a re-export replaces, never duplicates).")
+    parser.add_argument("--to", required=True, metavar="URL", help="SQLAlchemy URL: sqlite:///plans.db or postgresql://user:pw@host/db")
+    parser.add_argument("--from", dest="source", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                        help=f"output folder of a run (default {DEFAULT_OUTPUT})")
+    args = parser.parse_args(argv)
+    try:
+        result = export_tables(args.source, args.to)
+    except ValueError as exc:
+        parser.error(str(exc))
+    print(export_summary(result))
+    return 0
+
+
+def report_main(argv: list[str]) -> int:
+    """``python pipeline.py report [--from DIR] [--html FILE]``: one self-contained HTML page."""
+    from outputs.report import write_report
+
+    parser = argparse.ArgumentParser(prog="pipeline.py report", description="Write one self-contained HTML report of a run's tables.")
+    parser.add_argument("--from", dest="source", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
+                        help=f"output folder of a run (default {DEFAULT_OUTPUT})")
+    parser.add_argument("--html", type=Path, metavar="FILE", help="where to write it (default DIR/report.html)")
+    args = parser.parse_args(argv)
+    html = args.html or args.source / "report.html"
+    try:
+        write_report(args.source, html)
+    except ValueError as exc:
+        parser.error(str(exc))
+    print(f"report written to {html}")
+    return 0
+
+
+SUBCOMMANDS = {"export": export_main, "report": report_main}
 
 
 if __name__ == "__main__":

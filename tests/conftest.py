@@ -24,11 +24,18 @@ SAMPLE = ROOT / "data" / "raw" / "000_e675889898dec04e.txt"
 def pytest_addoption(parser):
     parser.addoption("--regen-golden", action="store_true", default=False,
                      help="rewrite the expected tables under tests/golden/ from the current pipeline output")
+    parser.addoption("--regen-screenshot", action="store_true", default=False,
+                     help="save the report test's Chromium screenshot as docs/report_screenshot.png")
 
 
 @pytest.fixture
 def regen_golden(request) -> bool:
     return request.config.getoption("--regen-golden")
+
+
+@pytest.fixture
+def regen_screenshot(request) -> bool:
+    return request.config.getoption("--regen-screenshot")
 
 
 def need_shared(*paths: Path) -> None:
