@@ -1,23 +1,27 @@
 """One small interface over every format reader: ``read_document(data, suffix)``.
 
-A reader is a function ``bytes -> Document``. Formats that are known but not read yet
-(PDF, scans, Word 97) raise :class:`NotYetSupported`; anything else raises
-:class:`UnsupportedFormat`; a reader meeting a corrupt file raises ``ValueError``. The
-pipeline turns each into a failed documents row with a diagnostics row.
+A reader is a function ``bytes -> Document``: plain text and Markdown, Word .docx, Word 97
+.doc (converted by LibreOffice), and PDF (its text layer, or OCR where a page has none). A
+file of any other suffix raises :class:`UnsupportedFormat`; a reader meeting a corrupt file
+raises ``ValueError``; a missing program (LibreOffice, Tesseract) raises
+:class:`~ingest.errors.ToolUnavailable`. The pipeline turns each into a failed documents row
+with a diagnostics row.
 
 >>> read_document("STT\\tNội dung\\n1\\tLập kế hoạch".encode(), ".txt").source_format
 'text'
->>> read_document(b"%PDF-1.7", ".pdf")
+>>> read_document(b"%PDF-1.7", ".xls")
 Traceback (most recent call last):
 ...
-ingest.readers.NotYetSupported: PDF files are not read yet (planned: text-layer and OCR readers)
+ingest.readers.UnsupportedFormat: files ending in '.xls' are not read; readable: .doc, .docx, .markdown, .md, .pdf, .txt
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from ingest.doc import read_doc
 from ingest.docx import read_docx
 from ingest.model import Document
+from ingest.pdf import read_pdf
 from ingest.text import read_text
 
 
@@ -25,19 +29,13 @@ class UnsupportedFormat(ValueError):
     """The file's format is not one the pipeline reads."""
 
 
-class NotYetSupported(UnsupportedFormat):
-    """A format the pipeline will read but does not yet."""
-
-
 READERS: dict[str, Callable[[bytes], Document]] = {
     ".txt": read_text,
     ".md": read_text,
     ".markdown": read_text,
     ".docx": read_docx,
-}
-PLANNED: dict[str, str] = {
-    ".pdf": "PDF files are not read yet (planned: text-layer and OCR readers)",
-    ".doc": "Word 97 .doc files are not read yet (planned: conversion with LibreOffice)",
+    ".doc": read_doc,
+    ".pdf": read_pdf,
 }
 
 
@@ -54,6 +52,4 @@ def read_document(data: bytes, suffix: str) -> Document:
         if not data.strip():
             raise ValueError("the file is empty")
         return READERS[suffix](data)
-    if suffix in PLANNED:
-        raise NotYetSupported(PLANNED[suffix])
     raise UnsupportedFormat(f"files ending in {suffix or '(no suffix)'!r} are not read; readable: {', '.join(sorted(READERS))}")

@@ -10,6 +10,7 @@ import pytest
 
 import pipeline
 from conftest import SAMPLE
+from outputs.store import recover_interrupted_write
 from parsers.schema import SCHEMAS
 
 
@@ -20,7 +21,7 @@ def batch(tmp_path: Path) -> Path:
     shutil.copy(SAMPLE, root / "2021" / "phuyen.txt")
     (root / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (root / "empty.txt").write_bytes(b"")
-    (root / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (root / "truncated.pdf").write_bytes(b"%PDF-1.4\n")
     (root / "notes.xyz").write_text("?")
     (root / ".hidden.txt").write_text("KẾ HOẠCH")
     return root
@@ -34,11 +35,11 @@ def test_batch_goes_on_and_failures_are_explained(batch, tmp_path):
     out = tmp_path / "out"
     assert pipeline.main([str(batch), "--out", str(out), "--quiet", "--jobs", "1"]) == 1
     docs = load(out, "documents").set_index("source_path")
-    assert sorted(docs.index) == ["2021/phuyen.txt", "broken.docx", "empty.txt", "notes.xyz", "scan.pdf"]
+    assert sorted(docs.index) == ["2021/phuyen.txt", "broken.docx", "empty.txt", "notes.xyz", "truncated.pdf"]
     assert docs.loc["2021/phuyen.txt", "parse_status"] == "ok"
     assert (docs.drop(index="2021/phuyen.txt")["parse_status"] == "failed").all()
     diag = load(out, "diagnostics").set_index("source_path")
-    assert diag.loc["scan.pdf", "code"] == "format_not_yet_supported"
+    assert diag.loc["truncated.pdf", "code"] == "unreadable_document"
     assert diag.loc["broken.docx", "code"] == "unreadable_document"
     assert "empty" in diag.loc["empty.txt", "message"]
     assert ".docx" in diag.loc["notes.xyz", "message"]  # says what can be read
@@ -86,7 +87,7 @@ def test_bad_job_count_is_an_argument_error(tmp_path):
 def test_summary_counts(batch, tmp_path, capsys):
     pipeline.main([str(batch), "--out", str(tmp_path / "out"), "--quiet"])
     printed = capsys.readouterr().out
-    assert "5 (1 ok, 0 partial, 4 failed)" in printed and "tasks" in printed and "failed: scan.pdf" in printed
+    assert "5 (1 ok, 0 partial, 4 failed)" in printed and "tasks" in printed and "failed: truncated.pdf" in printed
 
 
 def test_duckdb_loads_the_tables(batch, tmp_path):
@@ -111,6 +112,6 @@ def test_a_killed_write_is_recovered(batch, tmp_path):
     (out / "tasks").rename(out / ".old-tasks")
     (out / ".staging-x" / "tasks").mkdir(parents=True)
     (out / ".staging-x" / "tasks" / "part-0.parquet").write_bytes(b"half")
-    pipeline.recover_interrupted_write(out)
+    recover_interrupted_write(out)
     assert len(load(out, "tasks")) == 54
     assert not [p for p in out.iterdir() if p.name.startswith(".")]

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from ingest.legacy.syllables import is_syllable
 from ingest.text import is_banner, is_footer_start
 from parsers.metadata import find_province, layout_patterns
 from parsers.tasks import group_title_prefix, header_role
@@ -85,3 +86,14 @@ def test_issuer_heads_and_signer_titles_have_examples():
 def test_unknown_vocabulary_names_the_valid_ones():
     with pytest.raises(ValueError, match="available: .*task_table"):
         load("no_such_file")
+
+
+def _syllable_cases():
+    syllables = load("vietnamese_syllables")
+    yield from (pytest.param(word, True, id=f"yes-{word}") for word in syllables["examples"])
+    yield from (pytest.param(word, False, id=f"no-{word}") for word in syllables["not_examples"])
+
+
+@pytest.mark.parametrize("word, syllable", list(_syllable_cases()))
+def test_vietnamese_syllables(word, syllable):
+    assert is_syllable(word) is syllable

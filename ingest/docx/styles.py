@@ -1,4 +1,4 @@
-"""The style sheet (styles.xml): style names, inherited run toggles, inherited numbering.
+"""The style sheet (styles.xml): style names, inherited run toggles and fonts, inherited numbering.
 
 Every look-up follows w:basedOn from the style outwards, nearest definition winning, as
 Word does: a paragraph in "Heading1" (based on "Normal") is bold if "Heading1" says
@@ -24,6 +24,7 @@ class Styles:
         self.default_paragraph: str | None = None
         self._default_rpr = None
         self._flag_cache: dict[tuple[str | None, str], bool | None] = {}
+        self._font_cache: dict[str | None, str | None] = {}
         if root is None:
             return
         for style in root.iterchildren(w("style")):
@@ -73,6 +74,17 @@ class Styles:
         found = self._default_rpr.find(prop) if self._default_rpr is not None else None
         return is_on(found) if found is not None else False
 
+    def font(self, style_id: str | None) -> str | None:
+        """The font a style chain sets for its runs' text (see :func:`run_font`), else None."""
+        if style_id not in self._font_cache:
+            found = (run_font(style.find(RPR)) for style in self._chain(style_id))
+            self._font_cache[style_id] = next((name for name in found if name is not None), None)
+        return self._font_cache[style_id]
+
+    def default_font(self) -> str:
+        """The document default run font ("" when the file names none)."""
+        return run_font(self._default_rpr) or ""
+
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph style gives its paragraphs, nearest definition winning."""
         num_id = ilvl = None
@@ -92,3 +104,22 @@ class Styles:
             if found is not None:
                 return is_on(found)
         return False
+
+
+def run_font(rpr: etree._Element | None) -> str | None:
+    """The font named by an rPr's w:rFonts for Latin text, or None where it names none.
+
+    Characters above ASCII are drawn in the w:hAnsi font and ASCII in the w:ascii one; a
+    legacy Vietnamese font is set in both, and w:hAnsi is the one its letters use. A theme
+    font (w:hAnsiTheme) is never a legacy font, so it reads as "" (set, but none we convert).
+
+    >>> rpr = etree.Element(RPR); _ = etree.SubElement(rpr, w("rFonts"), {w("ascii"): ".VnTime", w("hAnsi"): ".VnTime"})
+    >>> run_font(rpr), run_font(etree.Element(RPR))
+    ('.VnTime', None)
+    """
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    if fonts.get(w("hAnsiTheme")) or fonts.get(w("asciiTheme")):
+        return ""
+    return fonts.get(w("hAnsi")) or fonts.get(w("ascii"))

@@ -14,6 +14,7 @@ gives a bold paragraph "KẾ HOẠCH") and a portal page's own chrome cut (:mod:
 """
 from __future__ import annotations
 
+from ingest.legacy import legacy_warning
 from ingest.model import Block, Document
 from ingest.text.decode import decode
 from ingest.text.grid_tables import MARKDOWN_ROW, is_tab_row, markdown_end, markdown_table, tab_end, tab_table
@@ -29,7 +30,8 @@ def is_dense_page(lines: list[str]) -> bool:
 
 def read_text(data: bytes) -> Document:
     """Plain text / Markdown bytes -> Document (see the module docstring)."""
-    lines = [line.rstrip(" ") for line in decode(data).split("\n")]  # trailing tabs are empty cells
+    text, legacy_encoding = decode(data)
+    lines = [line.rstrip(" ") for line in text.split("\n")]  # trailing tabs are empty cells
     properties, start = site_info(lines)
     lines = lines[start : footer_start(lines)] if start else lines
     dense = is_dense_page(lines)
@@ -66,4 +68,5 @@ def read_text(data: bytes) -> Document:
             blocks.append(table)
         i = j
     flush()
-    return Document(blocks=blocks, source_format="text", properties=properties)
+    warnings = [legacy_warning(legacy_encoding)] if legacy_encoding else []
+    return Document(blocks=blocks, source_format="text", warnings=warnings, properties=properties)
