@@ -25,7 +25,9 @@ from parsers.sections import parse_sections
 from parsers.tasks import AGENCY_ROLES, read_task_rows, task_tables
 from parsers.textutil import fold, is_upper_text
 
-PIPELINE_VERSION = "0.1.0"
+# Recorded with every document; a run re-reads documents written by another version (outputs/manifest.py).
+# Bump it (with pyproject's version) whenever a reader or parser change can alter a document's rows.
+PIPELINE_VERSION = "0.2.0"
 Rows = dict[str, list[dict]]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from parsers.rows import PIPELINE_VERSION
 from parsers.schema import SCHEMAS, data_dictionary
 
 REQUIRED = {  # CONVENTIONS §1
@@ -37,3 +38,8 @@ def test_dates_are_date32_and_every_column_is_described():
 def test_data_dictionary_is_current():
     path = Path(__file__).resolve().parent.parent / "docs" / "data_dictionary.md"
     assert path.read_text(encoding="utf-8") == data_dictionary(), "run: python -m parsers.schema > docs/data_dictionary.md"
+
+
+def test_pipeline_version_is_the_packages_version():
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{PIPELINE_VERSION}"' in pyproject
