@@ -114,8 +114,14 @@ def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> 
     for table_no, (block_index, block, columns) in enumerate(task_tables(doc.blocks), start=1):
         year = columns.deadline_year or meta.plan_year
         multi_year = meta.plan_period is not None and meta.plan_period[0] != meta.plan_period[1]
+        misread_groups: set[str] = set()
         for task in read_task_rows(block, columns):
             task_id = f"{doc_id}-t{table_no}-{task.seq:03d}"
+            if task.group_label_read_as and task.group_label not in misread_groups:
+                misread_groups.add(task.group_label)
+                diag("warning", "tasks", "group_label_misread",
+                     f"Table {table_no}: group label {task.group_label_read_as!r} was read as {task.group_label!r}, "
+                     f"the numeral after the group above (OCR misreads bold serif numerals)")
             rows["tasks"].append({
                 "doc_id": doc_id, "task_id": task_id, "table_no": table_no, "seq": task.seq, "stt": task.stt,
                 "group_label": task.group_label, "group_title": task.group_title, "content": task.content,

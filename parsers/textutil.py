@@ -4,6 +4,8 @@
 'Sở Nội vụ'
 >>> person_name_case("TRẦN HỮU THẾ")
 'Trần Hữu Thế'
+>>> roman_numeral(14), roman_value("XIV"), roman_value("H")
+('XIV', 14, None)
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import regex
 
 # Roman numerals I..XXXIX as they number plan chapters and appendix groups (never empty)
 ROMAN = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
+ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def nfc(text: str) -> str:
@@ -36,3 +40,17 @@ def is_upper_text(text: str) -> bool:
 def person_name_case(text: str) -> str:
     """'NGUYỄN NGỌC PHÚC' -> 'Nguyễn Ngọc Phúc' (every word capitalised)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def roman_numeral(n: int) -> str:
+    """The number in upper-case Roman numerals: 4 -> 'IV'."""
+    out = []
+    for value, digits in ROMAN_DIGITS:
+        count, n = divmod(n, value)
+        out.append(digits * count)
+    return "".join(out)
+
+
+def roman_value(text: str) -> int | None:
+    """The number a Roman numeral of :data:`ROMAN`'s range stands for; None for anything else."""
+    return next((n for n in range(1, 40) if roman_numeral(n) == text), None)

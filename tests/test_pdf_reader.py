@@ -52,6 +52,16 @@ def words_of(text: str, x0: float, y0: float) -> list[Word]:
     return out
 
 
+def ocr_words(text: str, x0: float, y0: float, height: float = 10) -> list[Word]:
+    """Words as OCR boxes them: no font size, ink height only, a dash a sliver at mid-height."""
+    out, x = [], x0
+    for token in text.split():
+        top, bottom = (y0 + height / 2, y0 + height / 2 + 1) if token in "-~" else (y0, y0 + height)
+        out.append(Word(token, x, top, x + 6 * len(token), bottom))
+        x = out[-1].x1 + 3
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Files that are no readable PDF
 # --------------------------------------------------------------------------------------------
@@ -89,12 +99,58 @@ LAYOUT_CASES = [
          PageContent(2, 600, 800, words_of("Trang 2 nội dung", 72, 100) + [word("2", 300, 780)])],
         ["Trang 1 nội dung Trang 2 nội dung"],  # each page's only line is full width: one paragraph
         id="page-numbers-dropped-paragraph-joined"),
+    pytest.param(
+        [PageContent(1, 600, 800, words_of("- Hoàn thành và đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.", 72, 100)
+                     + words_of("b) Nhiệm vụ", 72, 116) + words_of("- Xây dựng kế hoạch chuyển đổi số hằng năm.", 72, 132))],
+        ["- Hoàn thành và đưa Trung tâm IOC vào hoạt động trong quý I năm 2026.", "b) Nhiệm vụ",
+         "- Xây dựng kế hoạch chuyển đổi số hằng năm."],
+        id="item-label-after-a-sentence-opens-a-paragraph"),
+    pytest.param(
+        [PageContent(1, 600, 800, ocr_words("Theo phân công tại Phương", 72, 100, height=13)
+                     + ocr_words("án số 7178/PA-UBND ngày 14/11/2025", 72, 118, height=10), source="ocr")],
+        ["Theo phân công tại Phương án số 7178/PA-UBND ngày 14/11/2025"],  # ink heights vary with the letters, not the size
+        id="ocr-ink-heights-are-no-size-change"),
 ]
 
 
 @pytest.mark.parametrize("pages, texts", LAYOUT_CASES)
 def test_paragraphs_from_lines(pages, texts):
     assert [b.text for b in layout_pages(pages)] == texts
+
+
+def _summary(blocks) -> list:
+    """A table as its two cells' paragraphs, a paragraph as its text."""
+    return [[c.paragraphs for c in b.cells] if isinstance(b, Table) else b.text for b in blocks]
+
+
+TWO_COLUMN_CASES = [
+    pytest.param(
+        # a tight header: issuer and motto on one baseline with a space narrower than a tab between them,
+        # and the title below starting, by chance, where the motto starts
+        [PageContent(1, 600, 800, words_of("THỦ TƯỚNG CHÍNH PHỦ", 90, 100) + words_of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 211, 100)
+                     + words_of("Độc lập - Tự do - Hạnh phúc", 232, 116)
+                     + words_of("Số: 932/QĐ-TTg", 110, 140) + words_of("Hà Nội, ngày 15 tháng 5 năm 2025", 230, 140)
+                     + words_of("QUYẾT ĐỊNH", 211, 180))],
+        [[("THỦ TƯỚNG CHÍNH PHỦ", "Số: 932/QĐ-TTg"),
+          ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 15 tháng 5 năm 2025")],
+         "QUYẾT ĐỊNH"],
+        id="header-on-one-baseline"),
+    pytest.param(
+        # an OCR'd signature block: dashes a sliver high, a speck of the stamp above a recipient's line
+        [PageContent(1, 600, 800, ocr_words("Nơi nhận:", 90, 300) + ocr_words("KT. CHỦ TỊCH", 380, 300)
+                     + ocr_words("- Bộ Nội vụ;", 90, 314) + ocr_words("PHÓ CHỦ TỊCH", 378, 314)
+                     + [Word("°", 457, 328.5, 460, 330.5)] + ocr_words("- Thường trực Tỉnh ủy;", 90, 328)
+                     + ocr_words("- Sở Tư pháp;", 90, 342)
+                     + ocr_words("- Lưu: VT, NC.", 90, 356) + ocr_words("Nguyễn Ngọc Phúc", 373, 356), source="ocr")],
+        [[("Nơi nhận:", "- Bộ Nội vụ;", "- Thường trực Tỉnh ủy;", "- Sở Tư pháp;", "- Lưu: VT, NC."),
+          ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "°", "Nguyễn Ngọc Phúc")]],
+        id="ocr-signature-block"),
+]
+
+
+@pytest.mark.parametrize("pages, blocks", TWO_COLUMN_CASES)
+def test_borderless_two_column_blocks(pages, blocks):
+    assert _summary(layout_pages(pages)) == blocks
 
 
 def test_missing_inner_border_is_a_span():

@@ -206,3 +206,40 @@ def test_word_group_row_merged_across_the_whole_table():
              Cell("I. CẢI CÁCH THỂ CHẾ", 1, 0, colspan=4), Cell("1", 2, 0), Cell("A", 2, 1), Cell("Sở Tư pháp", 2, 2), Cell("2026", 2, 3))
     [task] = tasks_of(Table(cells))
     assert (task.group_label, task.group_title, task.stt, task.raw["lead"]) == ("I", "CẢI CÁCH THỂ CHẾ", "1", ["Sở Tư pháp"])
+
+
+def _group_row(label: str, title: str) -> list[str]:
+    return [label, title, "", "", "", ""]
+
+
+def _task_row(stt: str) -> list[str]:
+    return [stt, f"Nhiệm vụ {stt}", "Sở Nội vụ", "", "", ""]
+
+
+@pytest.mark.parametrize("labels, expected", [
+    pytest.param(["I", "H"], [("I", None), ("II", "H")], id="H-after-I-is-II"),
+    pytest.param(["I", "II", "HI"], [("I", None), ("II", None), ("III", "HI")], id="HI-after-II-is-III"),
+    pytest.param(["VI", "VH"], [("VI", None), ("VII", "VH")], id="VH-after-VI-is-VII"),
+    pytest.param(["IV", "M"], [("IV", None), ("V", "M")], id="M-after-IV-is-V"),
+    pytest.param(["III.2", "IV"], [("III.2", None), ("IV", None)], id="numeral-after-sub-group-untouched"),
+    pytest.param(["H"], [("H", None)], id="first-group-letter-untouched"),
+    pytest.param(["G", "H"], [("G", None), ("H", None)], id="letter-sequence-untouched"),
+    pytest.param(["I", "III"], [("I", None), ("III", None)], id="valid-numeral-out-of-sequence-untouched"),
+    pytest.param(["II", "H"], [("II", None), ("H", None)], id="H-is-no-misreading-of-III"),
+])
+def test_group_labels_misread_by_ocr(labels, expected):
+    rows = [row for k, label in enumerate(labels) for row in (_group_row(label, f"Nhóm {k}"), _task_row("1"))]
+    got = tasks_of(grid_table([HEADER, *rows]))
+    assert [(t.group_label, t.group_label_read_as) for t in got] == expected
+    assert [t.group_title for t in got] == [f"Nhóm {k}" for k in range(len(labels))]
+
+
+def test_misread_group_label_gives_one_diagnostic_per_group():
+    from ingest.model import Document
+    from parsers.rows import document_rows
+
+    table = grid_table([HEADER, _group_row("I", "Thể chế"), _task_row("1"), _group_row("H", "Thủ tục"), _task_row("1"), _task_row("2")])
+    rows = document_rows(Document([table], "pdf"), "d1", "scan.pdf", "pdf")
+    assert [t["group_label"] for t in rows["tasks"]] == ["I", "II", "II"]
+    assert [d["message"] for d in rows["diagnostics"] if d["code"] == "group_label_misread"] == [
+        "Table 1: group label 'H' was read as 'II', the numeral after the group above (OCR misreads bold serif numerals)"]

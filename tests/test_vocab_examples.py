@@ -9,6 +9,7 @@ from ingest.legacy.syllables import is_syllable
 from ingest.text import is_banner, is_footer_start
 from parsers.metadata import find_province, layout_patterns
 from parsers.tasks import group_title_prefix, header_role
+from parsers.tasks.numerals import misread_as
 from parsers.vocab import load
 
 
@@ -46,6 +47,17 @@ def _header_cases():
 @pytest.mark.parametrize("header, role, matches", list(_header_cases()))
 def test_task_header_words(header, role, matches):
     assert (header_role(header) == role) is matches
+
+
+def _roman_misreading_cases():
+    entry = load("task_table")["roman_misreadings"]
+    yield from (pytest.param(read, numeral, True, id=f"yes-{numeral}-as-{read}") for numeral, read in entry["examples"])
+    yield from (pytest.param(read, numeral, False, id=f"no-{numeral}-as-{read}") for numeral, read in entry["not_examples"])
+
+
+@pytest.mark.parametrize("label, numeral, misread", list(_roman_misreading_cases()))
+def test_roman_misreadings(label, numeral, misread):
+    assert misread_as(label, numeral) is misread
 
 
 def _province_cases():

@@ -13,6 +13,7 @@ from lxml import etree
 
 from ingest.docx.ooxml import ALTERNATE_CONTENT, ILVL, MC_FALLBACK, VAL, child_val, is_on, parse_int, w
 from ingest.docx.styles import Styles
+from parsers.textutil import roman_numeral
 
 
 @dataclass(frozen=True)
@@ -114,18 +115,6 @@ def _replace_start(level: _Level, start: int) -> _Level:
     return _Level(start, level.fmt, level.text, level.restart, level.legal, level.suffix, level.style_id)
 
 
-_ROMAN_DIGITS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, digits in _ROMAN_DIGITS:
-        count, n = divmod(n, value)
-        out.append(digits * count)
-    return "".join(out)
-
-
 def _format_number(n: int, fmt: str) -> str:
     """One counter value in a w:numFmt, as Word draws it.
 
@@ -138,7 +127,7 @@ def _format_number(n: int, fmt: str) -> str:
         letters = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
-        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+        return roman_numeral(n) if fmt == "upperRoman" else roman_numeral(n).lower()
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":

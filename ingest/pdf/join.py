@@ -33,7 +33,7 @@ class ParagraphDraft:
     def continues_into(self, nxt: "ParagraphDraft") -> bool:
         """Whether ``nxt`` (first on the next page) goes on with this paragraph (last on its page)."""
         last, first = self.lines[-1], nxt.lines[0]
-        if last.bold != first.bold or abs(last.em - first.em) > 0.15 * last.em:
+        if last.bold != first.bold or not first.same_size(last):
             return False
         if first.x0 - nxt.left > INDENT * first.em or first.text[:1] in "-+•":
             return False

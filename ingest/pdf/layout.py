@@ -64,8 +64,8 @@ def _page_items(page: PageContent, grids: list[Grid]) -> list[PageItem]:
         placed.append((grid.ys[0], 0, fill_grid(grid, inside, page.number)))
     lines = build_lines(loose)
     for block in two_column_blocks(lines, page.number):
-        taken = {id(line) for line in block.lines}
-        lines = [line for line in lines if id(line) not in taken]
+        taken = {id(word) for line in block.lines for word in line.words}  # a block may part a line: go by words
+        lines = [line for line in lines if id(line.words[0]) not in taken]
         placed.append((block.top, 0, block.table))
     lines = _rows_joined(lines)
     placed.extend((line.y0, 1, line) for line in lines)

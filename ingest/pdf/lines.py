@@ -21,6 +21,8 @@ from ingest.pdf.page import Word
 
 COLUMN_GAP = 2.0  # em: a wider gap between two words of one baseline separates columns (justified spaces stay under ~1.5)
 SAME_LINE = 0.5  # share of the smaller height two boxes must overlap to sit on one line
+SIZE_STEP = 0.15  # a font size this much larger or smaller is another size (a heading, a footnote)
+INK_SIZE_STEP = 0.4  # ... for OCR, which has only ink heights: a line of ascenders and stacked marks is a third taller
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,12 @@ class Line:
         sizes = [w.size for w in self.words if w.size] or [w.height for w in self.words]
         return max(median(sizes), 1.0)
 
+    def same_size(self, other: "Line") -> bool:
+        """Whether two lines are set in one font size (within SIZE_STEP where the source gives sizes,
+        INK_SIZE_STEP where it gives only OCR's ink heights)."""
+        sized = any(w.size for w in self.words) and any(w.size for w in other.words)
+        return abs(self.em - other.em) <= (SIZE_STEP if sized else INK_SIZE_STEP) * other.em
+
     @cached_property
     def bold(self) -> bool:
         return all(w.bold for w in self.words)
@@ -69,7 +77,7 @@ class Line:
         """The words joined by spaces, with a tab where a column-wide gap parts them (as Word's tab stops do)."""
         parts = [self.words[0].text]
         for prev, word in zip(self.words, self.words[1:]):
-            parts.append("\t" if word.x0 - prev.x1 > COLUMN_GAP * max(prev.size or prev.height, 1.0) else " ")
+            parts.append("\t" if word.x0 - prev.x1 > COLUMN_GAP * (prev.size or self.em) else " ")
             parts.append(word.text)
         return "".join(parts)
 
@@ -91,6 +99,10 @@ def _bands(words: list[Word]) -> list[list[Word]]:
                 best, best_overlap = k, overlap
         if best is not None and best_overlap > SAME_LINE * min(word.height, extents[best][1] - extents[best][0]):
             bands[best].append(word)
+            # the band is as high as its tallest word: a speck of scan noise or a dash that opened it
+            # must not leave it one pixel high, or the rest of its line would start a band of its own
+            if word.height > extents[best][1] - extents[best][0]:
+                extents[best] = (word.y0, word.y1)
         else:
             bands.append([word])
             extents.append((word.y0, word.y1))
@@ -132,10 +144,12 @@ def _stamps_placed(bands: list[list[Word]]) -> list[list[Word]]:
 
 def _split_at_gaps(words: list[Word], row: int) -> list[Line]:
     words = sorted(words, key=lambda w: w.x0)
+    # OCR gives no font size, and a word's own height is no measure of it: a dash is a pixel
+    # high, so "-   Bộ Nội vụ;" would part at its tab-like space; the band's typical height is
+    band_em = Line(tuple(words), row).em
     pieces = [[words[0]]]
     for prev, word in zip(words, words[1:]):
-        em = max(prev.size or prev.height, 1.0)
-        if word.x0 - prev.x1 > COLUMN_GAP * em:
+        if word.x0 - prev.x1 > COLUMN_GAP * (prev.size or band_em):
             pieces.append([word])
         else:
             pieces[-1].append(word)

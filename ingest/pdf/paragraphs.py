@@ -7,7 +7,8 @@ A new paragraph starts at a line when
 * this line starts further right than the one before (a first-line indent), unless both are
   centred on one axis;
 * a wider gap than the usual line pitch separates them, or the font size or boldness changes;
-* it starts with a list mark ("- ", "+ ", "•").
+* it starts with a list mark ("- ", "+ ", "•"), or with an item's label ("b) ", "2. ", "II. ") after a
+  line that ended a sentence (what tells OCR's headings from the text above, as it gives no bold).
 
 Lines of one paragraph are joined with a space, except after a hyphen glued to a word at a line
 end ("117/QĐ-" + "UBND" -> "117/QĐ-UBND").
@@ -28,8 +29,11 @@ from statistics import median
 import regex
 
 from ingest.pdf.lines import Line
+from parsers.textutil import ROMAN
 
 LIST_MARK = regex.compile(r"^[-+•–*]\s")  # "- Sở Nội vụ ...", "+ Kết quả ..."
+ITEM_LABEL = regex.compile(rf"^(?:{ROMAN}|\d{{1,2}}|[a-zđ])[.)]\s")  # "b) Nhiệm vụ", "2. Mục tiêu", "II. NHIỆM VỤ"
+SENTENCE_END = (".", ";", ":")
 INDENT = 0.8  # em: a line starting this much right of the one before opens a paragraph
 WIDER_PITCH = 1.45  # a gap between lines this many times the usual pitch separates paragraphs
 SPACE = 0.3  # em: the width of a space, for the would-it-have-fitted test
@@ -58,9 +62,11 @@ def opens_paragraph(prev: Line, line: Line, left: float, right: float, pitch: fl
     """Whether ``line`` starts a new paragraph after ``prev`` (see the module docstring)."""
     if line.y0 - prev.y0 > WIDER_PITCH * max(pitch, prev.em):
         return True
-    if abs(line.em - prev.em) > 0.15 * prev.em or line.bold != prev.bold:
+    if not line.same_size(prev) or line.bold != prev.bold:
         return True
-    if LIST_MARK.match(line.text) or (line.x0 - prev.x0 > INDENT * line.em and not _centred_pair(prev, line)):
+    if LIST_MARK.match(line.text) or (ITEM_LABEL.match(line.text) and prev.text.endswith(SENTENCE_END)):
+        return True
+    if line.x0 - prev.x0 > INDENT * line.em and not _centred_pair(prev, line):
         return True
     return _would_fit(prev, line, left, right)
 

@@ -33,6 +33,7 @@ class TaskRow:
     outputs: list[TaskOutput] = field(default_factory=list)
     first_row: int = 0
     last_row: int = 0
+    group_label_read_as: str | None = None  # the group label as OCR read it, where that was a misreading
 
     def raw_text(self, role: str) -> str | None:
         return "; ".join(self.raw[role]) or None

@@ -11,7 +11,7 @@ import regex
 
 from ingest.model import Table
 from parsers.tasks.columns import Columns, cell_text, is_column_numbers
-from parsers.tasks.groups import group_row
+from parsers.tasks.groups import Group, group_row
 from parsers.tasks.merged_cells import restore_merged_cells
 from parsers.tasks.records import AGENCY_ROLES, TaskOutput, TaskRow
 from parsers.tasks.slots import Slot, row_slots
@@ -24,7 +24,7 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
     """The tasks of one task table, in order (group rows, repeated headers and empty rows dropped)."""
     table = restore_merged_cells(table, columns)
     tasks: list[TaskRow] = []
-    group: tuple[str | None, str | None] = (None, None)
+    group = Group(None, None)  # none yet: tasks above the first group row have no group
     current: TaskRow | None = None
     for r in range(columns.header_rows, table.n_rows):
         if _is_header_repeat(table, r, columns):
@@ -32,14 +32,15 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
         slots = row_slots(table, r, columns)
         if not any(WORD.search(s.text) and s.own for s in slots.values()):  # empty, or an elision row "……"
             continue
-        if (g := group_row(slots, table.row(r))) is not None:
+        if (g := group_row(slots, table.row(r), group.label)) is not None:
             group, current = g, None
             continue
         stt = slots.get("stt")
         starts_task = current is None or (stt.text != "" and stt.own if stt else slots.get("task", Slot("", True)).own and bool(slots.get("task", Slot("", True)).text))
         if starts_task:
-            current = TaskRow(len(tasks) + 1, _clean_stt(stt.text) if stt and stt.own else None, *group,
-                              content=slots["task"].text if "task" in slots else None, first_row=r, last_row=r)
+            current = TaskRow(len(tasks) + 1, _clean_stt(stt.text) if stt and stt.own else None,
+                              group.label, group.title, content=slots["task"].text if "task" in slots else None,
+                              first_row=r, last_row=r, group_label_read_as=group.read_as)
             tasks.append(current)
             _add_output(current, slots, r, previous=None)
             for role in AGENCY_ROLES:
