@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.errors import ToolUnavailable
+from ingest.pdf.ocr.pages import JOBS_VARIABLE as OCR_JOBS_VARIABLE
 from ingest.readers import UnsupportedFormat, read_document, source_format
 import parsers.rows
 from outputs.manifest import ManifestKey, is_current, manifest_entry, read_manifest
@@ -169,9 +170,16 @@ def duplicate_rows(item: InputFile, first_path: str, doc_id: str) -> Rows:
 
 def _process_all(files: list[InputFile], jobs: int, progress: bool) -> list[Rows]:
     if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        workers = min(jobs, len(files))
+        with ProcessPoolExecutor(max_workers=workers, initializer=_share_cores, initargs=(workers,)) as pool:
             return list(_progress(pool.map(process_file, files, chunksize=1), len(files), progress))
     return list(_progress(map(process_file, files), len(files), progress))
+
+
+def _share_cores(workers: int) -> None:
+    """In each worker: OCR pages in as many threads as this worker's share of the CPUs (a scan's
+    pages run in parallel inside one file; without a share, N workers would start N threads each)."""
+    os.environ.setdefault(OCR_JOBS_VARIABLE, str(max(1, (os.cpu_count() or 1) // workers)))
 
 
 def _progress(iterable, total: int, enabled: bool):

@@ -16,7 +16,7 @@ import hashlib
 from collections import defaultdict
 from functools import partial
 
-from ingest.model import Document, Paragraph, Table
+from ingest.model import Document, Paragraph
 from parsers.agencies import Agency, canonical_key, parse_agencies
 from parsers.deadlines import parse_deadlines
 from parsers.metadata import Metadata, parse_metadata
@@ -120,8 +120,8 @@ def _task_rows(doc: Document, doc_id: str, meta: Metadata, rows: Rows, diag) -> 
             if task.group_label_read_as and task.group_label not in misread_groups:
                 misread_groups.add(task.group_label)
                 diag("warning", "tasks", "group_label_misread",
-                     f"Table {table_no}: group label {task.group_label_read_as!r} was read as {task.group_label!r}, "
-                     f"the numeral after the group above (OCR misreads bold serif numerals)")
+                     f"Table {table_no}: group label read as {task.group_label_read_as!r} is taken as {task.group_label!r}, "
+                     f"the numeral the groups around it call for (OCR misreads bold serif numerals)")
             rows["tasks"].append({
                 "doc_id": doc_id, "task_id": task_id, "table_no": table_no, "seq": task.seq, "stt": task.stt,
                 "group_label": task.group_label, "group_title": task.group_title, "content": task.content,

@@ -103,14 +103,19 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(data: bytes) -> bytes:
-    """Print a .docx to PDF with LibreOffice headless (a private profile, so parallel runs don't collide)."""
+def converted(data: bytes, to: str) -> bytes:
+    """A .docx saved by LibreOffice headless as ``to`` ("pdf", "doc"), with a private profile so parallel runs don't collide."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "plan.docx"
         source.write_bytes(data)
-        subprocess.run([soffice(), f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "pdf",
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
-        return (Path(tmp) / "plan.pdf").read_bytes()
+        subprocess.run([soffice(), f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--convert-to", to,
+                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
+        return (Path(tmp) / f"plan.{to}").read_bytes()
+
+
+def docx_to_pdf(data: bytes) -> bytes:
+    """Print a .docx to PDF with LibreOffice."""
+    return converted(data, "pdf")
 
 
 def scan_of(pdf: bytes, dpi: int = 200, skew_degrees: float = 0.8, seed: int = 7) -> bytes:

@@ -3,9 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -16,21 +13,17 @@ from ingest.docx import read_docx
 from ingest.errors import ToolUnavailable
 from ingest.legacy import legacy_warning
 from legacy_documents import plan_docx
+from renderings import converted, soffice
 
 needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    soffice() is None,
     reason="LibreOffice is not installed (Debian package libreoffice-writer-nogui): it converts .doc files",
 )
 
 
 def docx_to_doc(data: bytes) -> bytes:
     """A Word 97 file of a .docx, as LibreOffice saves it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "plan.docx"
-        source.write_bytes(data)
-        subprocess.run(["soffice", f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless",
-                        "--convert-to", "doc", "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
-        return (Path(tmp) / "plan.doc").read_bytes()
+    return converted(data, "doc")
 
 
 def visible(document) -> list:

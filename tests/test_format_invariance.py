@@ -71,6 +71,10 @@ def test_scan_finds_every_task(scan_alignment):
     assert [t["stt"] for t, match, _ in scan_alignment if match is None] == []
 
 
+def test_scan_adds_no_task(renderings, scan_alignment):
+    assert len(task_table(renderings, "plan_scan.pdf")) == len(scan_alignment)
+
+
 def test_scan_reads_task_text_nearly_exactly(scan_alignment):
     assert sum(score for _, _, score in scan_alignment) / len(scan_alignment) >= 0.97
 

@@ -21,7 +21,9 @@ from pipeline import InputFile, process_file
 GOLDEN = Path(__file__).parent / "golden"
 CORPUS_DOCS = ["lamdong_KH_CCHC_2026-2030.docx", "lamdong_KH_thidua_CCHC_2026.docx", "lamdong_KH_tuyentruyen_CCHC_2026.docx",
                "tvpl_cantho_157_KH-UBND_2025_thidua.md", "tvpl_dongthap_552_KH-UBND_2025_doimoicongnghe.md",
-               "tvpl_hanoi_310_KH-UBND_2025_5G-IoT.md"]
+               "tvpl_hanoi_310_KH-UBND_2025_5G-IoT.md", "lamdong_KH_KMT_2026.doc", "lamdong_KH_CCHC_2026-2030.pdf",
+               "lamdong_BC329_CCHC_2025.pdf", "BNV_12094_CV_huongdan_2025.pdf", "lamdong_KH_CCHC_2026-2030_scan.pdf",
+               "TTg_932_QD-TTg_2025_scan.pdf"]
 
 
 def as_json(rows: dict) -> str:

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 
-from ingest.pdf.ocr import OcrUnavailable, ocr_pages, tesseract
+from ingest.pdf.ocr import OcrUnavailable, ocr_pages, reading, tesseract
 from ingest.pdf.ocr.repair import repair_words, skeleton, vocabulary_lexicon
 from tests.conftest import CORPUS, need_shared
 
@@ -137,7 +137,7 @@ def test_grid_comes_back_as_rules(read_scans, scan):
 
 def test_missing_tesseract_says_how_to_install(monkeypatch):
     monkeypatch.setattr(tesseract.shutil, "which", lambda name: None)
-    with pytest.raises(OcrUnavailable, match="apt-get install tesseract-ocr tesseract-ocr-vie"):
+    with pytest.raises(OcrUnavailable, match="Debian package: tesseract-ocr tesseract-ocr-vie"):
         tesseract.check_tesseract.__wrapped__()
 
 
@@ -250,3 +250,33 @@ def test_scan_roman_group_number(corpus_pages):
     first_column = min(r.x0 for r in page.rules if r.is_vertical), sorted(r.x0 for r in page.rules if r.is_vertical)[1]
     labels = [w.text for w in page.words if first_column[0] < w.x0 < first_column[1]]
     assert "II" in labels
+
+
+def _tsv(text: str, left: int, top: int = 100, height: int = 30, confidence: float = 95.0, line=(1, 1, 1)):
+    return tesseract.TsvWord(text, left, top, left + 12 * len(text), top + height, confidence, line)
+
+
+@pytest.mark.parametrize("words, expected", [
+    pytest.param([_tsv("Văn", 0), _tsv("phòng", 50)], [["Văn", "phòng"]], id="one-column-line-is-one-run"),
+    pytest.param([_tsv("nước;", 0), _tsv("Phạm", 600), _tsv("Minh", 660)], [["nước;"], ["Phạm", "Minh"]],
+                 id="line-across-two-columns-splits-at-the-gap"),
+])
+def test_a_line_splits_into_runs_at_column_gaps(words, expected):
+    assert [[w.text for w in run] for run in reading._runs(words)] == expected
+
+
+@pytest.mark.parametrize("words, kept", [
+    pytest.param([_tsv("Phạm", 0), _tsv("h", 60, height=6), _tsv("Minh", 80)], ["Phạm", "Minh"], id="tiny-letter-is-a-speck"),
+    pytest.param([_tsv("Như", 0), _tsv("-", 60, height=4), _tsv("Điều", 80)], ["Như", "-", "Điều"], id="dash-is-small-by-nature"),
+    pytest.param([_tsv("a", 0, height=20), _tsv("Minh", 30)], ["a", "Minh"], id="small-letter-of-ordinary-size-stays"),
+    pytest.param([], [], id="no-words"),
+])
+def test_specks_are_dropped(words, kept):
+    assert [w.text for w in reading._without_specks(words)] == kept
+
+
+def test_a_signer_name_under_a_seal_is_read_again_alone(need_tesseract):
+    scan = CORPUS / "TTg_932_QD-TTg_2025_scan.pdf"
+    need_shared(scan)
+    last = ocr_pages(scan.read_bytes(), [3])[0]
+    assert "Phạm Minh Chính" in " ".join(w.text for w in last.words)

@@ -226,12 +226,24 @@ def _task_row(stt: str) -> list[str]:
     pytest.param(["G", "H"], [("G", None), ("H", None)], id="letter-sequence-untouched"),
     pytest.param(["I", "III"], [("I", None), ("III", None)], id="valid-numeral-out-of-sequence-untouched"),
     pytest.param(["II", "H"], [("II", None), ("H", None)], id="H-is-no-misreading-of-III"),
+    pytest.param(["I", "II", "II", "IV"], [("I", None), ("II", None), ("III", "II"), ("IV", None)], id="II-between-II-and-IV-is-III"),
+    pytest.param(["I", "II", "II"], [("I", None), ("II", None), ("II", None)], id="repeated-last-numeral-untouched"),
+    pytest.param(["I", "II", "II", "III"], [("I", None), ("II", None), ("II", None), ("III", None)], id="repeated-numeral-before-its-next-untouched"),
 ])
 def test_group_labels_misread_by_ocr(labels, expected):
     rows = [row for k, label in enumerate(labels) for row in (_group_row(label, f"Nhóm {k}"), _task_row("1"))]
     got = tasks_of(grid_table([HEADER, *rows]))
     assert [(t.group_label, t.group_label_read_as) for t in got] == expected
     assert [t.group_title for t in got] == [f"Nhóm {k}" for k in range(len(labels))]
+
+
+@pytest.mark.parametrize("first_row, expected", [
+    pytest.param(["1", "CẢI CÁCH THỂ CHẾ", "", "", "", ""], [("I", "1")], id="1-above-a-title-in-capitals-is-group-I"),
+    pytest.param(["1", "Rà soát văn bản", "", "", "", ""], [(None, None), (None, None)], id="1-above-a-task-is-a-task"),
+])
+def test_first_group_numeral_read_as_a_stroke(first_row, expected):
+    got = tasks_of(grid_table([HEADER, first_row, _task_row("1")]))
+    assert [(t.group_label, t.group_label_read_as) for t in got] == expected
 
 
 def test_misread_group_label_gives_one_diagnostic_per_group():
@@ -242,4 +254,4 @@ def test_misread_group_label_gives_one_diagnostic_per_group():
     rows = document_rows(Document([table], "pdf"), "d1", "scan.pdf", "pdf")
     assert [t["group_label"] for t in rows["tasks"]] == ["I", "II", "II"]
     assert [d["message"] for d in rows["diagnostics"] if d["code"] == "group_label_misread"] == [
-        "Table 1: group label 'H' was read as 'II', the numeral after the group above (OCR misreads bold serif numerals)"]
+        "Table 1: group label read as 'H' is taken as 'II', the numeral the groups around it call for (OCR misreads bold serif numerals)"]

@@ -5,16 +5,24 @@ go to OCR (:mod:`ingest.pdf.ocr`) together, and both kinds of page go through on
 stage. A text layer is worth reading when it holds a fair number of characters for the page's
 size and no image covers most of the page under a handful of characters (a scan carrying a
 stray text line, such as a stamp's caption, is still a scan).
+
+Words in a legacy Vietnamese font are converted by the font's name as they are read
+(:mod:`ingest.pdf.textlayer`); a PDF made where that font was missing names its substitute, so
+the text layer as a whole is also tested for TCVN3/VNI by how many of its words become
+Vietnamese syllables, as a text file is.
 """
 from __future__ import annotations
 
 import ctypes
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest.legacy import guess_encoding, legacy_warning, to_unicode
 from ingest.model import Document
 from ingest.pdf.layout import layout_pages
+from ingest.pdf.ocr import OcrUnavailable, ocr_pages
 from ingest.pdf.page import PageContent
 from ingest.pdf.textlayer import flatten_annotations, read_page
 
@@ -55,15 +63,13 @@ def has_text_layer(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> bool:
 
 
 def _ocr(data: bytes, numbers: list[int], total: int, warnings: list[tuple[str, str]]) -> list[PageContent]:
-    try:
-        from ingest.pdf.ocr import OcrUnavailable, ocr_pages
-    except ImportError:
-        warnings.append(("ocr_unavailable", f"{len(numbers)} of {total} pages have no text layer and OCR is not available "
-                                            "in this installation; those pages were skipped"))
-        return []
+    """The scanned pages read by OCR. Without Tesseract a scan fails (nothing else could be read,
+    the install hint says what to do); a PDF with some text pages is read without the scanned ones."""
     try:
         pages = ocr_pages(data, numbers)
     except OcrUnavailable as err:
+        if len(numbers) == total:
+            raise
         warnings.append(("ocr_unavailable", f"{len(numbers)} of {total} pages have no text layer and could not be read by OCR: {err}"))
         return []
     confidences = [w.confidence for page in pages for w in page.words if w.confidence is not None]
@@ -71,6 +77,15 @@ def _ocr(data: bytes, numbers: list[int], total: int, warnings: list[tuple[str, 
     warnings.append(("ocr_used", f"{len(numbers)} of {total} pages had no text layer and were read by OCR "
                                  f"(Tesseract, Vietnamese), mean word confidence {mean}"))
     return pages
+
+
+def _in_unicode(pages: list[PageContent], warnings: list[tuple[str, str]]) -> list[PageContent]:
+    """Text-layer pages, converted to Unicode when their words read as TCVN3 or VNI."""
+    encoding = guess_encoding(" ".join(w.text for page in pages for w in page.words))
+    if encoding is None:
+        return pages
+    warnings.append(legacy_warning(encoding))
+    return [replace(page, words=[replace(w, text=to_unicode(w.text, encoding)) for w in page.words]) for page in pages]
 
 
 def read_pdf(data: bytes) -> Document:
@@ -102,6 +117,7 @@ def read_pdf(data: bytes) -> Document:
     finally:
         pdf.close()
     warnings: list[tuple[str, str]] = []
+    pages = _in_unicode(pages, warnings)
     if scanned:
         pages.extend(_ocr(data, scanned, total, warnings))
         pages.sort(key=lambda p: p.number)

@@ -9,7 +9,7 @@ glyphs, so "a" and "Ấ" on one line get the same top and bottom and lines group
 Signature widgets (the number and date a signing service stamps onto "Số: /BC-UBND") live in
 annotations; the page is flattened first so their text joins the page's own.
 Runs in a legacy Vietnamese font (.VnTime: TCVN3, VNI-Times: VNI) are converted to Unicode
-with :mod:`ingest.legacy` where that module exists; all text is NFC.
+with :mod:`ingest.legacy` (capitals where the font prints them, .VnTimeH); all text is NFC.
 
 >>> _is_bold("ABCDEF+TimesNewRomanPS-BoldMT", 400), _is_bold("Arial", 700), _is_bold("Times", -1)
 (True, True, False)
@@ -20,11 +20,11 @@ import ctypes
 import math
 import re
 import unicodedata
-from functools import cache
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest.legacy import font_text_to_unicode
 from ingest.pdf.frame import PageFrame
 from ingest.pdf.page import PageContent, Word
 from ingest.pdf.ruling import page_rules
@@ -42,22 +42,6 @@ ASCENT, DESCENT = 0.78, 0.22  # share of the font size above and below the basel
 def _is_bold(font_name: str, weight: int) -> bool:
     """Bold by the font's weight (>= 600) or a bold face name ("...-BoldMT", "Arial,Bold")."""
     return weight >= 600 or bool(BOLD_NAME.search(font_name))
-
-
-@cache
-def _legacy():
-    """ingest.legacy's (font_encoding, to_unicode), or None while that module does not exist."""
-    try:
-        from ingest.legacy import font_encoding, to_unicode
-    except ImportError:
-        return None
-    return font_encoding, to_unicode
-
-
-@cache
-def _legacy_encoding(font_name: str) -> str | None:
-    legacy = _legacy()
-    return legacy[0](font_name) if legacy else None
 
 
 def _font_name(textpage, index: int, buffer) -> str:
@@ -116,10 +100,7 @@ def _words(textpage, frame: PageFrame) -> list[Word]:
             _, baseline = frame.point(origin_x.value, origin_y.value)
             y0, y1 = baseline - ASCENT * size, baseline + DESCENT * size
         font = _font_name(textpage, start, name_buffer)
-        word_text = match.group().translate(HYPHEN)
-        encoding = _legacy_encoding(font.split("+")[-1])
-        if encoding:
-            word_text = _legacy()[1](word_text, encoding)
+        word_text = font_text_to_unicode(match.group().translate(HYPHEN), font)
         bold = _is_bold(font, pdfium_c.FPDFText_GetFontWeight(textpage, start))
         words.append(Word(unicodedata.normalize("NFC", word_text), x0, y0, x1, y1, bold=bold, size=size or None))
     return words

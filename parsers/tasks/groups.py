@@ -19,14 +19,14 @@ from parsers.tasks.columns import cell_text
 from parsers.tasks.numerals import misread_as, next_numeral
 from parsers.tasks.slots import Slot
 from parsers.tasks.vocabulary import group_title_prefix
-from parsers.textutil import ROMAN, fold
+from parsers.textutil import ROMAN, fold, is_upper_text
 
 # what may follow a label: a dot, bracket or colon, a space, or nothing; then the title, if in the same cell
 AFTER_LABEL = r"(?:\s*[.):]\s*|\s+|$)(?P<title>.*)$"
 # a group row's label: a Roman numeral (or a sub-group of one, "III.1", "III.1.2") or one capital letter
 GROUP_LABEL = regex.compile(rf"^(?P<label>{ROMAN}(?:\.\d{{1,2}})*|[A-ZĐ]){AFTER_LABEL}", regex.DOTALL)
-# a label as OCR may misread a numeral: a few capitals ("HI", "VH")
-MISREAD_LABEL = regex.compile(rf"^(?P<label>\p{{Lu}}{{1,6}}){AFTER_LABEL}", regex.DOTALL)
+# a label as OCR may misread a numeral: a few capitals ("HI", "VH"), or a stroke read as "1", "l" or "|"
+MISREAD_LABEL = regex.compile(rf"^(?P<label>[\p{{Lu}}1l|]{{1,6}}){AFTER_LABEL}", regex.DOTALL)
 
 
 class Group(NamedTuple):
@@ -43,7 +43,7 @@ def group_row(slots: dict[str, Slot], row_cells: list[Cell], previous_label: str
         return None
     expected = next_numeral(previous_label)
     misread = MISREAD_LABEL.match(first) if expected else None
-    if misread and misread_as(misread["label"], expected):
+    if misread and misread_as(misread["label"], expected) and _looks_like_a_group(misread["label"], slots, misread["title"]):
         m, label, read_as = misread, expected, misread["label"]
     elif m := GROUP_LABEL.match(first):
         label, read_as = m["label"], None
@@ -56,3 +56,12 @@ def group_row(slots: dict[str, Slot], row_cells: list[Cell], previous_label: str
     if not title:
         title = next((t for c in row_cells if (t := cell_text(c)) and t != first), None)
     return Group(label, fold(group_title_prefix().sub("", title)) if title else None, read_as)
+
+
+def _looks_like_a_group(label: str, slots: dict[str, Slot], title_in_label_cell: str) -> bool:
+    """A label read with a stroke that is no letter ("1" for "I") names a group only above a title
+    in capitals: "1 | CẢI CÁCH THỂ CHẾ" is group I, "1 | Rà soát văn bản" a task."""
+    if label.isupper():
+        return True
+    title = title_in_label_cell or (slots["task"].text if "task" in slots else "")
+    return is_upper_text(title)

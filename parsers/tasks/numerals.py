@@ -4,10 +4,12 @@ back as "H" (the serifs of a bold numeral touch at scan resolution).
 A group row's label that is no Roman numeral, read after group "I", is "II" when it is one of the
 ways OCR misreads "II" (parsers/data/task_table.yaml, ``roman_misreadings``). Only the numeral the
 sequence expects is tried, and a label that is a numeral is never touched, so tables typed in
-Word or read from a text layer keep their labels as printed.
+Word or read from a text layer keep their labels as printed. The one exception is a numeral
+that lost a stroke ("III" read "II"): a group labelled as the group above it, with the group
+below two numerals further on ("II", "II", "IV"), is the numeral between (:func:`skipped_numerals`).
 
 >>> next_numeral("I"), next_numeral("III.2"), next_numeral("B"), next_numeral(None)
-('II', 'IV', None, None)
+('II', 'IV', None, 'I')
 >>> misread_as("HI", "III"), misread_as("VH", "VII"), misread_as("H", "III"), misread_as("III", "III")
 (True, True, False, False)
 """
@@ -20,8 +22,10 @@ from parsers.vocab import load
 
 
 def next_numeral(previous_label: str | None) -> str | None:
-    """The Roman numeral after a group's label ("III.2" counts as "III"); None after a letter or nothing."""
-    value = roman_value(previous_label.split(".")[0]) if previous_label else None
+    """The Roman numeral after a group's label ("III.2" counts as "III"), "I" before the first group; None after a letter."""
+    if previous_label is None:
+        return "I"
+    value = roman_value(previous_label.split(".")[0])
     return roman_numeral(value + 1) if value else None
 
 
@@ -46,3 +50,16 @@ def _readings(numeral: str) -> frozenset[str]:
 def misread_as(label: str, numeral: str) -> bool:
     """Whether ``label``, being no Roman numeral, is a misreading of ``numeral``."""
     return roman_value(label) is None and label in _readings(numeral)
+
+
+def skipped_numerals(labels: list[str | None]) -> dict[int, str]:
+    """Positions of group labels that repeat the label above while the one below is two further on, with the numeral between.
+
+    >>> skipped_numerals(["I", "II", "II", "IV"])
+    {2: 'III'}
+    >>> skipped_numerals(["I", "II", "II"]), skipped_numerals(["I", "II", "II", "III"]), skipped_numerals(["A", "A", "C"])
+    ({}, {}, {})
+    """
+    values = [roman_value(label) if label else None for label in labels]
+    return {i: roman_numeral(values[i - 1] + 1) for i in range(1, len(values) - 1)
+            if values[i - 1] and values[i] == values[i - 1] and values[i + 1] == values[i - 1] + 2}

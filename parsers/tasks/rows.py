@@ -13,6 +13,7 @@ from ingest.model import Table
 from parsers.tasks.columns import Columns, cell_text, is_column_numbers
 from parsers.tasks.groups import Group, group_row
 from parsers.tasks.merged_cells import restore_merged_cells
+from parsers.tasks.numerals import skipped_numerals
 from parsers.tasks.records import AGENCY_ROLES, TaskOutput, TaskRow
 from parsers.tasks.slots import Slot, row_slots
 from parsers.textutil import fold
@@ -25,6 +26,8 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
     table = restore_merged_cells(table, columns)
     tasks: list[TaskRow] = []
     group = Group(None, None)  # none yet: tasks above the first group row have no group
+    groups: list[Group] = [group]
+    group_of: list[int] = []  # each task's index in ``groups``
     current: TaskRow | None = None
     for r in range(columns.header_rows, table.n_rows):
         if _is_header_repeat(table, r, columns):
@@ -34,6 +37,7 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
             continue
         if (g := group_row(slots, table.row(r), group.label)) is not None:
             group, current = g, None
+            groups.append(group)
             continue
         stt = slots.get("stt")
         starts_task = current is None or (stt.text != "" and stt.own if stt else slots.get("task", Slot("", True)).own and bool(slots.get("task", Slot("", True)).text))
@@ -42,13 +46,23 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
                               group.label, group.title, content=slots["task"].text if "task" in slots else None,
                               first_row=r, last_row=r, group_label_read_as=group.read_as)
             tasks.append(current)
+            group_of.append(len(groups) - 1)
             _add_output(current, slots, r, previous=None)
             for role in AGENCY_ROLES:
                 if role in slots and slots[role].text:
                     _add_agency_cell(current, role, slots[role])
         else:
             _continue_task(current, slots, r)
+    _relabel_skipped_groups(tasks, group_of, [g.label for g in groups])
     return tasks
+
+
+def _relabel_skipped_groups(tasks: list[TaskRow], group_of: list[int], labels: list[str | None]) -> None:
+    """A group read as the numeral above it, between that and the one two further ("II", "II", "IV"), is the one between."""
+    for index, numeral in skipped_numerals(labels).items():
+        for task, g in zip(tasks, group_of):
+            if g == index:
+                task.group_label_read_as, task.group_label = task.group_label, numeral
 
 
 def _is_header_repeat(table: Table, r: int, columns: Columns) -> bool:

@@ -27,6 +27,9 @@ COARSE_STEP = 0.25
 FINE_STEP = 0.025
 # Skew profiles are taken on a copy about this wide: enough for 0.05° over the width, and cheap.
 SKEW_WIDTH = 1000
+# The coarse search, a quarter-degree apart, on one about this wide: it picks the same angle on
+# every corpus scan page as on the wider copy (not so at 350) in 40 ms a page instead of 64.
+COARSE_WIDTH = 500
 # On a thumbnail this wide a text line is a few pixels high and its letters merge: its column
 # profile is smooth and its row profile jumps (measured: columns jump at most a fifth as hard
 # on the corpus's 33 scanned pages, portrait and landscape, with tables or without).
@@ -47,11 +50,11 @@ def runs_vertically(gray: np.ndarray) -> bool:
 
 def skew_angle(gray: np.ndarray) -> float:
     """Degrees to turn the page (counter-clockwise positive, as :func:`rotate` takes them) to level its lines."""
-    small = ink(_shrink(gray, SKEW_WIDTH))
+    coarse_copy, fine_copy = ink(_shrink(gray, COARSE_WIDTH)), ink(_shrink(gray, SKEW_WIDTH))
     coarse = np.arange(-MAX_SKEW, MAX_SKEW + COARSE_STEP / 2, COARSE_STEP)
-    best = max(coarse, key=lambda angle: _row_sharpness(small, angle))
+    best = max(coarse, key=lambda angle: _row_sharpness(coarse_copy, angle))
     fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + FINE_STEP / 2, FINE_STEP)
-    return float(max(fine, key=lambda angle: _row_sharpness(small, angle)))
+    return float(max(fine, key=lambda angle: _row_sharpness(fine_copy, angle)))
 
 
 def rotate(gray: np.ndarray, degrees: float) -> np.ndarray:
