@@ -9,9 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import pypdfium2 as pdfium
+from PIL import Image
+
+import ingest.pdf.reader as pdf_reader
 from ingest.docx import read_docx
+from ingest.errors import ToolUnavailable
 from ingest.model import Paragraph, Table
 from ingest.pdf import read_pdf
+from ingest.pdf.ocr import OcrUnavailable
 from ingest.pdf.layout import layout_pages
 from ingest.pdf.page import PageContent, Rule, Word
 from ingest.pdf.spacing import join_spaced_letters
@@ -267,7 +273,46 @@ def test_corpus_signature_stamps_land_in_the_header(name, number_line, date_line
     assert any(date_line in p for p in header.cells[1].paragraphs)
 
 
-def test_corpus_scan_without_ocr_warns_instead_of_crashing():
-    doc = read_pdf(_corpus("TTg_932_QD-TTg_2025_scan.pdf"))
-    assert doc.pages == 3
-    assert {code for code, _ in doc.warnings} & {"ocr_used", "ocr_unavailable"}
+def _image_pdf(pages: int = 1) -> bytes:
+    """A PDF of blank page images and no text layer: what a scanner makes."""
+    images = [Image.new("L", (1654, 2339), 255) for _ in range(pages)]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=200)
+    return out.getvalue()
+
+
+def _without_tesseract(monkeypatch):
+    def missing(data, numbers):
+        raise OcrUnavailable("the tesseract program is not on PATH")
+    monkeypatch.setattr(pdf_reader, "ocr_pages", missing)
+
+
+def test_a_scan_without_tesseract_fails_with_the_install_hint(monkeypatch):
+    _without_tesseract(monkeypatch)
+    with pytest.raises(ToolUnavailable, match="tesseract-ocr tesseract-ocr-vie"):
+        read_pdf(_image_pdf())
+
+
+def test_scanned_pages_without_tesseract_are_skipped_with_a_warning(monkeypatch):
+    _without_tesseract(monkeypatch)
+    mixed = pdfium.PdfDocument(_corpus("BNV_12094_CV_huongdan_2025.pdf"))
+    mixed.import_pages(pdfium.PdfDocument(_image_pdf()))
+    out = io.BytesIO()
+    mixed.save(out)
+    doc = read_pdf(out.getvalue())
+    assert doc.pages == 5 and doc.paragraphs
+    assert [code for code, _ in doc.warnings] == ["ocr_unavailable"] and "1 of 5 pages" in doc.warnings[0][1]
+
+
+@pytest.mark.parametrize("degrees", [90, pytest.param(180, marks=pytest.mark.xfail(strict=True, reason=(
+    "known gap: on a page shown upside down pdfium orders characters and inserts spaces for the display, so "
+    "upright text comes apart into pieces ('C- ác b ộ'); no real plan seen is stored so"))), 270])
+def test_a_turned_page_reads_as_the_upright_one(degrees):
+    """A page stored turned (its /Rotate set, as a landscape appendix often is) is read as displayed."""
+    upright = _corpus("BNV_12094_CV_huongdan_2025.pdf")
+    turned = pdfium.PdfDocument(upright)
+    for page in turned:
+        page.set_rotation(degrees)
+    out = io.BytesIO()
+    turned.save(out)
+    assert [fold(p.text) for p in read_pdf(out.getvalue()).paragraphs] == [fold(p.text) for p in read_pdf(upright).paragraphs]

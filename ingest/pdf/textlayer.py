@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from collections import Counter
 import re
 import unicodedata
 
@@ -36,6 +37,7 @@ BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.IGNOREC
 LINE_END_HYPHEN = "\x02\ufffe"
 WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]*[\x02\ufffe]|[^\s\x00-\x1f\ufffe\uffff]+")
 HYPHEN = str.maketrans({mark: "-" for mark in LINE_END_HYPHEN})
+SAMPLED_CHARS = 200  # characters whose angle votes for the page's reading direction
 ASCENT, DESCENT = 0.78, 0.22  # share of the font size above and below the baseline (Times-like faces)
 
 
@@ -106,9 +108,24 @@ def _words(textpage, frame: PageFrame) -> list[Word]:
     return words
 
 
-def _frame(page: pdfium.PdfPage) -> PageFrame:
+def reading_rotation(textpage, shown: int) -> int:
+    """The clockwise turn (0, 90, 180, 270) that sets most of the page's characters upright.
+
+    A landscape appendix is stored either drawn sideways with ``/Rotate`` turning it back, or
+    upright with a ``/Rotate`` a viewer shows sideways (the reader turns the paper): either way
+    the text's own direction is how it is read. pdfium gives each character's angle clockwise;
+    a page with no characters keeps its ``/Rotate`` (``shown``).
+    """
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    step = max(1, count // SAMPLED_CHARS)
+    quarters = Counter(round(math.degrees(angle) / 90) % 4 for i in range(0, max(count, 0), step)
+                       if (angle := pdfium_c.FPDFText_GetCharAngle(textpage, i)) >= 0)
+    return (-90 * quarters.most_common(1)[0][0]) % 360 if quarters else shown % 360
+
+
+def _frame(page: pdfium.PdfPage, textpage) -> PageFrame:
     left, bottom, right, top = page.get_cropbox()
-    return PageFrame(left, bottom, right, top, page.get_rotation() % 360)
+    return PageFrame(left, bottom, right, top, reading_rotation(textpage, page.get_rotation()))
 
 
 def flatten_annotations(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
@@ -124,7 +141,7 @@ def flatten_annotations(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
 
 def read_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, number: int) -> PageContent:
     """One page's words and ruling lines (``number`` is 1-based), from its loaded text page."""
-    frame = _frame(page)
+    frame = _frame(page, textpage.raw)
     words = join_spaced_letters(_words(textpage.raw, frame))
     width, height = frame.size
     return PageContent(number, width, height, words, page_rules(page.raw, frame), source="text")
