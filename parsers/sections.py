@@ -20,7 +20,8 @@ import regex
 
 from ingest.model import Paragraph
 from parsers.layout import layout_patterns
-from parsers.textutil import ROMAN, fold
+from parsers.tasks.numerals import misread_as, next_numeral
+from parsers.textutil import ROMAN, fold, is_upper_text, roman_value, skipped_numerals
 
 # label styles (their nesting order is STYLE_ORDER; label_of tries "nested" first so "1.2." is not read as "1.")
 LABEL_STYLES = {
@@ -31,6 +32,9 @@ LABEL_STYLES = {
 }
 STYLE_ORDER = ["roman", "arabic", "nested", "letter"]  # outermost first
 LABEL = {name: regex.compile(rf"^\s*{piece}\s+(?=\S)") for name, piece in LABEL_STYLES.items()}
+# a chapter heading in capitals whose numeral OCR bent ("IL.MỤC ĐÍCH"): kept as a Roman label
+# only where the chapters around it show which numeral it is (_relabel_skipped_numerals)
+BENT_ROMAN = regex.compile(r"^\s*(?P<label>[IVXLHM1l|]{1,6})\s*\.\s*(?=\p{Lu})")
 # a run-in heading stops at its colon when the lead-in is short ("a) Sở Nội vụ: chủ trì ...")
 RUN_IN = regex.compile(r"^(?P<lead>[^:]{2,120}?)\s*:\s*\S")
 MAX_HEADING = 300
@@ -73,23 +77,28 @@ def heading_of(rest: str) -> str:
 
 def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
     """Body paragraphs in order -> sections (see the module docstring)."""
+    body: list[tuple[int, str]] = []  # (paragraph index, text) up to the recipients or the appendix
+    hits: dict[int, tuple[str, str, str]] = {}
     recipients, appendix = _stops()
-    labeled: list[tuple[int, str, str, str]] = []  # (paragraph index, style, label, rest)
-    body_of: dict[int, list[str]] = {}
-    current = None
     for i, para in enumerate(paragraphs):
         text = fold(para.text)
         if not text or para.style == "footnote":
             continue
-        if recipients.match(text) or (appendix.match(text) and labeled):
+        if recipients.match(text) or (appendix.match(text) and hits):
             break
-        hit = label_of(text)
+        body.append((i, text))
+        hit = label_of(text) or _bent_roman(text)
         if hit and not _is_list_noise(hit):
-            labeled.append((i, *hit))
-            current = i
+            hits[i] = hit
+    _correct_chapter_numerals(hits)
+    labeled: list[tuple[int, str, str, str]] = []  # (paragraph index, style, label, rest)
+    body_of: dict[int, list[str]] = {}
+    for i, text in body:
+        if i in hits:
+            labeled.append((i, *hits[i]))
             body_of[i] = []
-        elif current is not None:
-            body_of[current].append(text)
+        elif labeled:
+            body_of[labeled[-1][0]].append(text)
     sections: list[Section] = []
     stack: list[tuple[str, int]] = []  # (label style, position) of the open headings, outermost first
     for position, (i, style, label, rest) in enumerate(labeled, start=1):
@@ -102,6 +111,32 @@ def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
         body = " ".join(body_of[i]) or None
         sections.append(Section(position, len(stack), label, heading_of(rest), body, parent, i))
     return sections
+
+
+def _bent_roman(text: str) -> tuple[str, str, str] | None:
+    """("roman", label as read, rest) for a heading in capitals whose numeral OCR bent, else None."""
+    m = BENT_ROMAN.match(text)
+    rest = text[m.end():].strip() if m else ""
+    return ("roman", m["label"], rest) if m and roman_value(m["label"]) is None and is_upper_text(rest) else None
+
+
+def _correct_chapter_numerals(hits: dict[int, tuple[str, str, str]]) -> None:
+    """Roman chapters the sequence corrects (OCR's "IL", "II", "III" or "I", "II", "II", "IV") take the
+    numeral it calls for, as does a last chapter read as a known misreading of the next numeral
+    ("HI" after "II"); a bent label nothing vouches for is body text."""
+    roman = [i for i, (style, _, _) in hits.items() if style == "roman"]
+    labels = [hits[i][1] for i in roman]
+    fixes = skipped_numerals(labels)
+    if labels and len(labels) - 1 not in fixes and roman_value(labels[-1]) is None:
+        expected = next_numeral(labels[-2] if len(labels) > 1 else None)
+        if expected and misread_as(labels[-1], expected):
+            fixes[len(labels) - 1] = expected
+    for k, i in enumerate(roman):
+        style, label, rest = hits[i]
+        if k in fixes:
+            hits[i] = (style, fixes[k], rest)
+        elif roman_value(label) is None:
+            del hits[i]
 
 
 def _is_list_noise(hit: tuple[str, str, str]) -> bool:

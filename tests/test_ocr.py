@@ -269,6 +269,8 @@ def test_a_line_splits_into_runs_at_column_gaps(words, expected):
     pytest.param([_tsv("Phạm", 0), _tsv("h", 60, height=6), _tsv("Minh", 80)], ["Phạm", "Minh"], id="tiny-letter-is-a-speck"),
     pytest.param([_tsv("Như", 0), _tsv("-", 60, height=4), _tsv("Điều", 80)], ["Như", "-", "Điều"], id="dash-is-small-by-nature"),
     pytest.param([_tsv("a", 0, height=20), _tsv("Minh", 30)], ["a", "Minh"], id="small-letter-of-ordinary-size-stays"),
+    pytest.param([_tsv("CHỦ", 0), _tsv("›", 50), _tsv("TỊCH", 70)], ["CHỦ", "TỊCH"], id="lone-mark-no-plan-prints"),
+    pytest.param([_tsv("(1)", 0), _tsv("“", 50), _tsv("…", 70)], ["(1)", "“", "…"], id="printed-punctuation-stays"),
     pytest.param([], [], id="no-words"),
 ])
 def test_specks_are_dropped(words, kept):

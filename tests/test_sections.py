@@ -70,3 +70,28 @@ def test_level_is_relative_to_the_enclosing_heading():
     """'a)' under '1.' is level 3 even where '1.1.' headings (a deeper style) occur elsewhere."""
     assert secs("I. A", "1. B", "1.1. C", "a) D", "2. E", "a) F") == [
         (1, "I", "A"), (2, "1", "B"), (3, "1.1", "C"), (4, "a", "D"), (2, "2", "E"), (3, "a", "F")]
+
+
+@pytest.mark.parametrize("labels, expected", [
+    pytest.param(["I", "II", "II", "IV"], ["I", "II", "III", "IV"], id="II-between-II-and-IV-is-III"),
+    pytest.param(["I", "II", "II"], ["I", "II", "II"], id="repeated-last-chapter-untouched"),
+    pytest.param(["I", "II", "IV"], ["I", "II", "IV"], id="a-gap-alone-untouched"),
+])
+def test_chapter_numeral_that_lost_a_stroke(labels, expected):
+    got = secs(*[f"{label}. CHƯƠNG {k}" for k, label in enumerate(labels)])
+    assert [label for _, label, _ in got] == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    pytest.param(["IL.MỤC ĐÍCH", "1. Mục đích", "II. NỘI DUNG", "III. TỔ CHỨC"], [(1, "I"), (2, "1"), (1, "II"), (1, "III")],
+                 id="bent-first-numeral-the-next-vouches-for"),
+    pytest.param(["I. MỤC ĐÍCH", "II. NỘI DUNG", "HI. TỔ CHỨC"], [(1, "I"), (1, "II"), (1, "III")], id="last-read-as-a-known-misreading"),
+    pytest.param(["I. MỤC ĐÍCH", "Văn bản", "LX.ABC"], [(1, "I")], id="bent-label-nothing-vouches-for-is-body"),
+])
+def test_chapter_numerals_ocr_bent(texts, expected):
+    assert [(level, label) for level, label, _ in secs(*texts)] == expected
+
+
+def test_a_bent_label_nothing_vouches_for_stays_body_text():
+    [chapter] = parse_sections([Paragraph("I. MỤC ĐÍCH"), Paragraph("LX.ABC")])
+    assert chapter.text == "LX.ABC"

@@ -6,7 +6,8 @@ ways OCR misreads "II" (parsers/data/task_table.yaml, ``roman_misreadings``). On
 sequence expects is tried, and a label that is a numeral is never touched, so tables typed in
 Word or read from a text layer keep their labels as printed. The one exception is a numeral
 that lost a stroke ("III" read "II"): a group labelled as the group above it, with the group
-below two numerals further on ("II", "II", "IV"), is the numeral between (:func:`skipped_numerals`).
+below two numerals further on ("II", "II", "IV"), is the numeral between
+(:func:`parsers.textutil.skipped_numerals`, which section headings use too).
 
 >>> next_numeral("I"), next_numeral("III.2"), next_numeral("B"), next_numeral(None)
 ('II', 'IV', None, 'I')
@@ -51,15 +52,3 @@ def misread_as(label: str, numeral: str) -> bool:
     """Whether ``label``, being no Roman numeral, is a misreading of ``numeral``."""
     return roman_value(label) is None and label in _readings(numeral)
 
-
-def skipped_numerals(labels: list[str | None]) -> dict[int, str]:
-    """Positions of group labels that repeat the label above while the one below is two further on, with the numeral between.
-
-    >>> skipped_numerals(["I", "II", "II", "IV"])
-    {2: 'III'}
-    >>> skipped_numerals(["I", "II", "II"]), skipped_numerals(["I", "II", "II", "III"]), skipped_numerals(["A", "A", "C"])
-    ({}, {}, {})
-    """
-    values = [roman_value(label) if label else None for label in labels]
-    return {i: roman_numeral(values[i - 1] + 1) for i in range(1, len(values) - 1)
-            if values[i - 1] and values[i] == values[i - 1] and values[i + 1] == values[i - 1] + 2}

@@ -13,10 +13,9 @@ from ingest.model import Table
 from parsers.tasks.columns import Columns, cell_text, is_column_numbers
 from parsers.tasks.groups import Group, group_row
 from parsers.tasks.merged_cells import restore_merged_cells
-from parsers.tasks.numerals import skipped_numerals
 from parsers.tasks.records import AGENCY_ROLES, TaskOutput, TaskRow
 from parsers.tasks.slots import Slot, row_slots
-from parsers.textutil import fold
+from parsers.textutil import fold, skipped_numerals
 
 WORD = regex.compile(r"[\p{L}\p{N}]")
 
@@ -53,15 +52,15 @@ def read_task_rows(table: Table, columns: Columns) -> list[TaskRow]:
                     _add_agency_cell(current, role, slots[role])
         else:
             _continue_task(current, slots, r)
-    _relabel_skipped_groups(tasks, group_of, [g.label for g in groups])
+    _relabel_skipped_groups(tasks, group_of, [g.label or "" for g in groups])
     return tasks
 
 
 def _relabel_skipped_groups(tasks: list[TaskRow], group_of: list[int], labels: list[str | None]) -> None:
     """A group read as the numeral above it, between that and the one two further ("II", "II", "IV"), is the one between."""
-    for index, numeral in skipped_numerals(labels).items():
+    for index, numeral in skipped_numerals(labels[1:]).items():  # labels[0]: the tasks above any group
         for task, g in zip(tasks, group_of):
-            if g == index:
+            if g == index + 1:
                 task.group_label_read_as, task.group_label = task.group_label, numeral
 
 

@@ -33,6 +33,10 @@ MAX_LINES_REREAD = 4  # a page of smudges must not cost a Tesseract process per 
 # signature Tesseract took for a letter ("h" 6 px tall beside a name 30 px tall); dashes and dots
 # are small by nature and stay.
 SPECK_HEIGHT_SHARE = 0.4
+# What a printed plan puts between words without a letter or digit ("~" and "_" are how OCR reads
+# a list's dash or a rule); any other lone mark ("›", "£", "°", "#") is a speck of a seal, a
+# signature or the paper that Tesseract read as a sign.
+PRINTED_PUNCTUATION = frozenset(".,;:!?-–—~_()[]/\\\"'“”‘’…%*+=&§")
 
 
 def read_words(pixels: np.ndarray, dpi: int) -> tuple[list[TsvWord], list[Rule]]:
@@ -47,8 +51,8 @@ def read_words(pixels: np.ndarray, dpi: int) -> tuple[list[TsvWord], list[Rule]]
         again = _read_stacked(grid.text, [cell], dpi, with_page=False).get(cell, [])
         if mean_confidence(again) > mean_confidence(by_cell[cell]):
             by_cell[cell] = again
-    outside = _repaired_by_paragraph(by_cell.pop(None, []))
-    return outside + [word for words in by_cell.values() for word in _repaired(words)], grid.lines
+    outside = _repaired_by_paragraph(_without_specks(by_cell.pop(None, [])))
+    return outside + [word for words in by_cell.values() for word in _repaired(_without_specks(words))], grid.lines
 
 
 def _read_stacked(text: np.ndarray, cells: list[Box], dpi: int, with_page: bool) -> dict[Box | None, list[TsvWord]]:
@@ -79,11 +83,18 @@ def _with_garbled_lines_reread(text: np.ndarray, words: list[TsvWord], dpi: int)
 
 
 def _without_specks(words: list[TsvWord]) -> list[TsvWord]:
-    """The words but for letters and digits far smaller than the page's typical word."""
+    """The words but for specks read as text: letters and digits far smaller than the typical
+    word, and lone marks a printed plan does not use ("PHÓ CHỦ › TỊCH")."""
     if not words:
         return words
     typical = float(np.median([w.bottom - w.top for w in words]))
-    return [w for w in words if w.bottom - w.top >= SPECK_HEIGHT_SHARE * typical or not any(c.isalnum() for c in w.text)]
+
+    def speck(w: TsvWord) -> bool:
+        if any(c.isalnum() for c in w.text):
+            return w.bottom - w.top < SPECK_HEIGHT_SHARE * typical
+        return not set(w.text) <= PRINTED_PUNCTUATION
+
+    return [w for w in words if not speck(w)]
 
 
 def _runs(line: list[TsvWord]) -> list[list[TsvWord]]:
