@@ -144,6 +144,8 @@ def test_missing_tesseract_says_how_to_install(monkeypatch):
 # ------------------------------------------------------------------ tone-mark repair
 
 REPAIRS = [
+    ("year after a misread năm", "ma túy nắm 2026", "ma túy năm 2026"),
+    ("month after a misread tháng", "THANG 12/2026", "THÁNG 12/2026"),
     ("agency missing the dot below", "Sở Nôi vu", "Sở Nội vụ"),
     ("agency in capitals", "SỞ NÔI VU", "SỞ NỘI VỤ"),
     ("agency with punctuation kept", "(Sở Tu pháp;", "(Sở Tư pháp;"),
@@ -156,6 +158,9 @@ REPAIRS = [
 ]
 
 LEFT_ALONE = [
+    ("nắm with no year after it", "nắm bắt tình hình"),
+    ("ngay before a number", "thực hiện ngay 5 nhiệm vụ"),
+    ("tháng before no month", "thắng 25 trận"),
     ("correct text", "Sở Nội vụ chủ trì thực hiện"),
     ("words outside the vocabulary", "thế giới bên ngoài"),
     ("a single vocabulary word", "Nôi"),

@@ -15,6 +15,8 @@ punctuation. A phrase is at least two words (one word alone is too often another
 ['thế', 'giới']
 >>> repair_words(["Hăng", "năm"])      # "Hằng năm" or "Hàng năm": both are vocabulary
 ['Hăng', 'năm']
+>>> repair_words(["không", "ma", "túy", "nắm", "2026"]), repair_words(["THANG", "12/2026"])  # a calendar word before its number
+(['không', 'ma', 'túy', 'năm', '2026'], ['THÁNG', '12/2026'])
 >>> skeleton("Nội"), skeleton("Đồng")
 ('noi', 'đong')
 """
@@ -37,6 +39,12 @@ MIN_PHRASE_WORDS = 2
 # A word's letters between any leading and trailing punctuation ("(Sở", "vụ;").
 WORD = regex.compile(r"^(\P{L}*)(.*?)(\P{L}*)$")
 LETTERS = regex.compile(r"^[\p{L}\p{N}]+$")
+# Calendar words whose number follows them: "nắm 2026" can only be "năm 2026", "thang 12" only
+# "tháng 12". ("ngay" is left alone: "thực hiện ngay 5 nhiệm vụ" is a real phrase.)
+CALENDAR_WORDS = {
+    "nam": ("năm", regex.compile(r"^(?:19|20)\d\d\b")),
+    "thang": ("tháng", regex.compile(r"^(?:0?[1-9]|1[0-2])\b")),
+}
 
 Key = tuple[str, ...]
 Lexicon = dict[Key, tuple[str, ...] | None]  # None: two vocabulary spellings share these letters
@@ -66,7 +74,18 @@ def repair_words(words: list[str], lexicon: Lexicon | None = None) -> list[str]:
                 break
         else:
             start += 1
-    return repaired
+    return _calendar_words_repaired(repaired)
+
+
+def _calendar_words_repaired(words: list[str]) -> list[str]:
+    """Calendar words before their number given their marks ("nắm 2026" -> "năm 2026")."""
+    out = list(words)
+    for i, (word, following) in enumerate(zip(words, words[1:])):
+        lead, core, trail = WORD.match(word).groups()
+        spelling, number = CALENDAR_WORDS.get(skeleton(core), (None, None))
+        if spelling and not trail and number.match(following):
+            out[i] = lead + _with_case_of(core, spelling) + trail
+    return out
 
 
 @cache
