@@ -180,6 +180,18 @@ def test_missing_inner_border_is_a_span():
         ("Nội dung chung", 0, 0, 2), ("1", 1, 0, 1), ("Sở Nội vụ", 1, 1, 1)]
 
 
+@pytest.mark.parametrize("lines, right_border, paragraphs", [
+    pytest.param(["TM. ỦY BAN", "CHỦ TỊCH", "Nguyễn Văn An"], 400, ("TM. ỦY BAN", "CHỦ TỊCH", "Nguyễn Văn An"),
+                 id="short-lines-in-a-wide-cell-stay-lines"),
+    pytest.param(["Trước ngày 15/12/202", "6"], 185, ("Trước ngày 15/12/2026",), id="date-cut-in-its-year-is-joined"),
+])
+def test_cell_lines(lines, right_border, paragraphs):
+    words = [w for k, text in enumerate(lines) for w in words_of(text, 60, 104 + 16 * k)]
+    rules = grid_rules([50, right_border], [100, 108 + 16 * len(lines)])
+    [table] = layout_pages([PageContent(1, 600, 800, words, rules)])
+    assert table.cells[0].paragraphs == paragraphs
+
+
 def test_table_over_two_pages_is_one_with_header_dropped():
     def page(number, rows):
         ys = [100 + 30 * i for i in range(len(rows) + 1)]

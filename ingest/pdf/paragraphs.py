@@ -21,6 +21,10 @@ end ("117/QĐ-" + "UBND" -> "117/QĐ-UBND").
 ['Căn cứ Luật Tổ chức', 'Kế hoạch']
 >>> join_lines([line("số 117/QĐ-", 72, 100, 0), line("UBND ngày", 72, 115, 0)])
 'số 117/QĐ-UBND ngày'
+>>> join_lines([line("Trước ngày 15/12/202", 72, 100, 0), line("6", 72, 115, 0)]), join_lines([line("Quý IV/", 72, 100, 0), line("2026", 72, 115, 0)])
+('Trước ngày 15/12/2026', 'Quý IV/2026')
+>>> join_lines([line("năm 2025 và 12/2", 72, 100, 0), line("đơn vị", 72, 115, 0)])
+'năm 2025 và 12/2 đơn vị'
 """
 from __future__ import annotations
 
@@ -37,6 +41,9 @@ SENTENCE_END = (".", ";", ":")
 INDENT = 0.8  # em: a line starting this much right of the one before opens a paragraph
 WIDER_PITCH = 1.45  # a gap between lines this many times the usual pitch separates paragraphs
 SPACE = 0.3  # em: the width of a space, for the would-it-have-fitted test
+# a date or period cut inside its year at a line end, and the same made whole
+PARTIAL_YEAR = regex.compile(r"(?:^|[/.-])(?:\d{1,2}|[IVX]{1,4})/\d{0,3}$")
+FULL_YEAR = regex.compile(r"(?:^|[/.-]|\b)(?:\d{1,2}|[IVX]{1,4})/(?:19|20)\d\d[.,;:)]*$")
 
 
 def _centred_pair(prev: Line, line: Line) -> bool:
@@ -86,10 +93,18 @@ def split_paragraphs(lines: list[Line], left: float, right: float) -> list[list[
 
 
 def join_lines(lines: list[Line]) -> str:
-    """The text of lines of one paragraph (see the module docstring on hyphens)."""
+    """The text of lines of one paragraph (see the module docstring on hyphens and broken dates)."""
     text = ""
     for line in lines:
-        if text and not (text.endswith("-") and len(text) > 1 and not text[-2].isspace()):
+        glued = text.endswith("-") and len(text) > 1 and not text[-2].isspace()
+        if text and not glued and not _date_broken_at(text, line.text):
             text += " "
         text += line.text
     return text
+
+
+def _date_broken_at(before: str, after: str) -> bool:
+    """Whether a date or period was broken inside its year by a column too narrow for it
+    ("Trước ngày 15/12/202" + "6", "Quý IV/20" + "26"): the halves only make sense joined."""
+    tail, head = before.rsplit(" ", 1)[-1], after.split(" ", 1)[0]
+    return bool(PARTIAL_YEAR.search(tail) and FULL_YEAR.search(tail + head) and not FULL_YEAR.search(tail))

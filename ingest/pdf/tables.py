@@ -21,6 +21,7 @@ from ingest.pdf.page import Word
 from ingest.pdf.paragraphs import join_lines, split_paragraphs
 
 PADDING = 2.0  # pt between a cell border and its text
+UNWRAPPED = 8.0  # em: a cell whose longest line stops this far from its border has no wrapped line
 
 
 def _slot_of(slots: tuple[Slot, ...], word: Word) -> Slot | None:
@@ -44,6 +45,10 @@ def _cell(slot: Slot, words: list[Word]) -> Cell:
     # ends short by less than the next word only when measured against where text really ends
     left = min((line.x0 for line in merged), default=slot.x0 + PADDING)
     right = max((line.x1 for line in merged), default=slot.x1 - PADDING)
+    if merged and right < slot.x1 - PADDING - UNWRAPPED * merged[0].em:
+        # no line came near the border, so none was wrapped by it: every line ends where the
+        # writer ended it ("TM. CHÍNH PHỦ" / "THỦ TƯỚNG" / "Phạm Minh Chính" in a wide cell)
+        right = slot.x1 - PADDING
     groups = split_paragraphs(merged, left, right)
     paragraphs = tuple(unicodedata.normalize("NFC", join_lines(g)) for g in groups) or ("",)
     return Cell("\n".join(paragraphs), slot.row, slot.col, slot.rowspan, slot.colspan, paragraphs)
