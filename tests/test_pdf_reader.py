@@ -15,9 +15,10 @@ from PIL import Image
 import ingest.pdf.reader as pdf_reader
 from ingest.docx import read_docx
 from ingest.errors import ToolUnavailable
-from ingest.model import Paragraph, Table
+from ingest.model import Cell, Paragraph, Table
 from ingest.pdf import read_pdf
 from ingest.pdf.ocr import OcrUnavailable
+from ingest.pdf.join import join_tables
 from ingest.pdf.layout import layout_pages
 from ingest.pdf.page import PageContent, Rule, Word
 from ingest.pdf.spacing import join_spaced_letters
@@ -202,6 +203,29 @@ def test_table_over_two_pages_is_one_with_header_dropped():
     assert len(blocks) == 1 and isinstance(blocks[0], Table)
     assert [[c.text for c in blocks[0].row(r)] for r in range(blocks[0].n_rows)] == [
         ["STT", "Nhiệm vụ"], ["1", "Rà soát"], ["2", "Kiểm tra"]]
+
+
+HEAD = [Cell("STT", 0, 0), Cell("Nhiệm vụ", 0, 1), Cell("Chủ trì", 0, 2)]
+
+
+@pytest.mark.parametrize("last_row, next_rows, expected", [
+    pytest.param([Cell("II. HOÀN THIỆN THỂ", 1, 0, colspan=3)], [Cell("CHẾ, CHÍNH SÁCH", 0, 0, colspan=3)],
+                 [["STT", "Nhiệm vụ", "Chủ trì"], ["II. HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH"]], id="group-title-cut-by-the-page-is-joined"),
+    pytest.param([Cell("II. HOÀN THIỆN CƠ", 1, 0), Cell("", 1, 1), Cell("", 1, 2)],
+                 [Cell("CHẾ, CHÍNH SÁCH", 0, 0), Cell("", 0, 1), Cell("", 0, 2)],
+                 [["STT", "Nhiệm vụ", "Chủ trì"], ["II. HOÀN THIỆN CƠ CHẾ, CHÍNH SÁCH", "", ""]], id="title-in-the-first-column-cut-is-joined"),
+    pytest.param([Cell("II. THỂ CHẾ", 1, 0, colspan=3)], [Cell("III. TỔ CHỨC", 0, 0, colspan=3)],
+                 [["STT", "Nhiệm vụ", "Chủ trì"], ["II. THỂ CHẾ"], ["III. TỔ CHỨC"]], id="next-group-stays-a-row"),
+    pytest.param([Cell("1", 1, 0), Cell("Rà soát", 1, 1), Cell("Sở Tư pháp", 1, 2)],
+                 [Cell("", 0, 0), Cell("văn bản", 0, 1), Cell("", 0, 2)],
+                 [["STT", "Nhiệm vụ", "Chủ trì"], ["1", "Rà soát văn bản", "Sở Tư pháp"]], id="task-cut-in-lower-case-is-joined"),
+    pytest.param([Cell("1", 1, 0), Cell("Rà soát", 1, 1), Cell("Sở Tư pháp", 1, 2)],
+                 [Cell("2", 0, 0), Cell("Kiểm tra", 0, 1), Cell("Sở Nội vụ", 0, 2)],
+                 [["STT", "Nhiệm vụ", "Chủ trì"], ["1", "Rà soát", "Sở Tư pháp"], ["2", "Kiểm tra", "Sở Nội vụ"]], id="next-task-stays-a-row"),
+])
+def test_rows_cut_by_a_page_break(last_row, next_rows, expected):
+    joined = join_tables(Table(tuple(HEAD + last_row), page=1), Table(tuple(next_rows), page=2))
+    assert [[c.text for c in joined.row(r)] for r in range(joined.n_rows)] == expected
 
 
 @given(st.lists(st.tuples(st.text(alphabet="abcđẾ/-", min_size=1, max_size=6), st.floats(0, 20)), max_size=12))

@@ -4,7 +4,8 @@ paragraph running over pages is one paragraph.
 A table at the top of a page continues the table that ended the page before when both have
 the same number of columns. A header row repeated on the new page is dropped; a row cut by the
 page break (its first cell empty, and its text going on in lower case or in one cell only, where a
-row of its own would add an output with its deadline) is joined to the row above.
+row of its own would add an output with its deadline; or the rest of a one-cell row, such as a
+group's title) is joined to the row above.
 
 >>> first = Table((Cell("STT", 0, 0), Cell("Nhiệm vụ", 0, 1), Cell("1", 1, 0), Cell("Rà soát", 1, 1)), page=1)
 >>> second = Table((Cell("STT", 0, 0), Cell("Nhiệm vụ", 0, 1), Cell("", 1, 0), Cell("văn bản", 1, 1),
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ingest.model import Cell, Table
 from ingest.pdf.lines import Line
-from ingest.pdf.paragraphs import INDENT, _would_fit
+from ingest.pdf.paragraphs import INDENT, ITEM_LABEL, _would_fit
 
 
 @dataclass
@@ -48,6 +49,16 @@ def _shifted(cell: Cell, rows: int) -> Cell:
     return replace(cell, row=cell.row + rows)
 
 
+def _spanning_row_cut(first: Table, top: list[Cell]) -> bool:
+    """Whether the new page starts with the rest of a one-cell row, such as a group's title
+    ("II. HOÀN THIỆN CƠ" / "CHẾ, CHÍNH SÁCH"): the same single filled cell under the last row's
+    single filled cell, with no label of its own."""
+    filled = [c for c in top if c.text.strip()]
+    above = [c for c in first.row(first.n_rows - 1) if c.text.strip()]
+    return (len(filled) == 1 and len(above) == 1 and (filled[0].col, filled[0].colspan) == (above[0].col, above[0].colspan)
+            and not ITEM_LABEL.match(filled[0].text) and not filled[0].text.strip().isdigit())
+
+
 def continues(first: Table, second: Table) -> bool:
     """Whether ``second`` (first on its page) is the rest of ``first`` (last on the page before)."""
     return first.n_cols == second.n_cols and first.n_cols > 1
@@ -64,7 +75,8 @@ def join_tables(first: Table, second: Table) -> Table:
     top = [c for c in rest if c.row == skip]
     stt = next((c for c in top if c.col == 0), None)
     filled = [c for c in top if c.text.strip()]
-    if stt is not None and not stt.text.strip() and (any(c.text[:1].islower() for c in filled) or len(filled) == 1):
+    spanning_cut = _spanning_row_cut(first, top)
+    if spanning_cut or stt is not None and not stt.text.strip() and (any(c.text[:1].islower() for c in filled) or len(filled) == 1):
         # a row cut by the page break: its pieces go on with the cells of the last row above
         last_row = first.n_rows - 1
         for piece in top:
@@ -75,7 +87,7 @@ def join_tables(first: Table, second: Table) -> Table:
                 continue
             above = cells[k]
             paragraphs = list(above.paragraphs)
-            if piece.text[:1].islower() and paragraphs and paragraphs[-1]:
+            if (piece.text[:1].islower() or spanning_cut) and paragraphs and paragraphs[-1]:
                 paragraphs[-1] += " " + piece.paragraphs[0]
                 paragraphs.extend(piece.paragraphs[1:])
             else:

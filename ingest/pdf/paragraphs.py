@@ -25,6 +25,8 @@ end ("117/QĐ-" + "UBND" -> "117/QĐ-UBND").
 ('Trước ngày 15/12/2026', 'Quý IV/2026')
 >>> join_lines([line("năm 2025 và 12/2", 72, 100, 0), line("đơn vị", 72, 115, 0)])
 'năm 2025 và 12/2 đơn vị'
+>>> join_lines([line("Trung tâm VHTTDL", 72, 100, 0), line("; Cục Du lịch", 72, 115, 0)])
+'Trung tâm VHTTDL; Cục Du lịch'
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ SENTENCE_END = (".", ";", ":")
 INDENT = 0.8  # em: a line starting this much right of the one before opens a paragraph
 WIDER_PITCH = 1.45  # a gap between lines this many times the usual pitch separates paragraphs
 SPACE = 0.3  # em: the width of a space, for the would-it-have-fitted test
+CLOSING_PUNCTUATION = frozenset(",;:.)")
 # a date or period cut inside its year at a line end, and the same made whole
 PARTIAL_YEAR = regex.compile(r"(?:^|[/.-])(?:\d{1,2}|[IVX]{1,4})/\d{0,3}$")
 FULL_YEAR = regex.compile(r"(?:^|[/.-]|\b)(?:\d{1,2}|[IVX]{1,4})/(?:19|20)\d\d[.,;:)]*$")
@@ -97,6 +100,8 @@ def join_lines(lines: list[Line]) -> str:
     text = ""
     for line in lines:
         glued = text.endswith("-") and len(text) > 1 and not text[-2].isspace()
+        # a column too narrow for "VHTTDL;" wraps its ";" alone: it still closes the word before
+        glued = glued or line.text[:1] in CLOSING_PUNCTUATION
         if text and not glued and not _date_broken_at(text, line.text):
             text += " "
         text += line.text
