@@ -76,7 +76,10 @@ def join_tables(first: Table, second: Table) -> Table:
     stt = next((c for c in top if c.col == 0), None)
     filled = [c for c in top if c.text.strip()]
     spanning_cut = _spanning_row_cut(first, top)
-    if spanning_cut or stt is not None and not stt.text.strip() and (any(c.text[:1].islower() for c in filled) or len(filled) == 1):
+    # a row's first cell going on in lower case is a sentence cut short, never a new row's number or title
+    cut_in_first_cell = stt is not None and stt.text[:1].islower()
+    if spanning_cut or cut_in_first_cell or stt is not None and not stt.text.strip() and (
+            any(c.text[:1].islower() for c in filled) or len(filled) == 1):
         # a row cut by the page break: its pieces go on with the cells of the last row above
         last_row = first.n_rows - 1
         for piece in top:
