@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,14 @@ def regen_golden(request) -> bool:
 @pytest.fixture
 def regen_screenshot(request) -> bool:
     return request.config.getoption("--regen-screenshot")
+
+
+def need_programs(*names: str) -> None:
+    """Skip, saying which Debian package installs it, when a program a reader calls is missing."""
+    packages = {"tesseract": "tesseract-ocr tesseract-ocr-vie", "soffice": "libreoffice-writer-nogui"}
+    for name in names:
+        if shutil.which(name) is None:
+            pytest.skip(f"{name} is not installed (Debian: apt-get install {packages[name]}; .ci/run installs it)")
 
 
 def need_shared(*paths: Path) -> None:

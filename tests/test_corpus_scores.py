@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import pipeline
-from conftest import CORPUS, GOLD, SCORER, need_shared
+from conftest import CORPUS, GOLD, SCORER, need_programs, need_shared
 
 READ_NOW = r"\.(txt|md|docx)\.gold\.json$"
 
@@ -25,6 +25,7 @@ READ_NOW = r"\.(txt|md|docx)\.gold\.json$"
 @pytest.fixture(scope="module")
 def corpus_out(tmp_path_factory) -> Path:
     need_shared(CORPUS, GOLD, SCORER)
+    need_programs("tesseract", "soffice")  # the corpus holds scans and a .doc
     out = tmp_path_factory.mktemp("corpus-out")
     pipeline.main([str(CORPUS), "--out", str(out), "--quiet"])
     return out

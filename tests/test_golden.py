@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SAMPLE, need_shared
+from conftest import CORPUS, SAMPLE, need_programs, need_shared
 from ingest.readers import READERS
 from pipeline import InputFile, process_file
 
 GOLDEN = Path(__file__).parent / "golden"
+PROGRAM_FOR = {".doc": "soffice", "_scan.pdf": "tesseract"}  # what reads these files
 CORPUS_DOCS = ["lamdong_KH_CCHC_2026-2030.docx", "lamdong_KH_thidua_CCHC_2026.docx", "lamdong_KH_tuyentruyen_CCHC_2026.docx",
                "tvpl_cantho_157_KH-UBND_2025_thidua.md", "tvpl_dongthap_552_KH-UBND_2025_doimoicongnghe.md",
                "tvpl_hanoi_310_KH-UBND_2025_5G-IoT.md", "lamdong_KH_KMT_2026.doc", "lamdong_KH_CCHC_2026-2030.pdf",
@@ -52,5 +53,8 @@ def test_sample(regen_golden):
 @pytest.mark.parametrize("name", CORPUS_DOCS)
 def test_corpus_document(name, regen_golden):
     need_shared(CORPUS / name)
+    for ending, program in PROGRAM_FOR.items():
+        if name.endswith(ending):
+            need_programs(program)
     assert Path(name).suffix in READERS
     check(CORPUS / name, regen_golden)
