@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import tempfile
-from pathlib import Path
 
 import docx
 import numpy as np
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from PIL import Image, ImageFilter
+
+from ingest.doc.convert import libreoffice_convert
 
 LEADS = ["Sở Nội vụ", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Khoa học và Công nghệ", "Sở Tư pháp"]
 PARTNERS = ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường", "Sở Nội vụ", "Công an tỉnh"]
@@ -104,13 +103,8 @@ def soffice() -> str | None:
 
 
 def converted(data: bytes, to: str) -> bytes:
-    """A .docx saved by LibreOffice headless as ``to`` ("pdf", "doc"), with a private profile so parallel runs don't collide."""
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "plan.docx"
-        source.write_bytes(data)
-        subprocess.run([soffice(), f"-env:UserInstallation={Path(tmp, 'profile').as_uri()}", "--headless", "--convert-to", to,
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=300)
-        return (Path(tmp) / f"plan.{to}").read_bytes()
+    """A .docx saved by LibreOffice headless as ``to`` ("pdf", "doc"), the way the .doc reader runs it."""
+    return libreoffice_convert(data, ".docx", to)
 
 
 def docx_to_pdf(data: bytes) -> bytes:

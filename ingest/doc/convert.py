@@ -1,4 +1,5 @@
-"""Word 97 .doc -> .docx bytes with LibreOffice running headless.
+"""Word 97 .doc -> .docx bytes with LibreOffice running headless (:func:`doc_to_docx`), on top of
+one conversion between any formats LibreOffice reads and writes (:func:`libreoffice_convert`).
 
 Each worker process has its own LibreOffice user profile (``-env:UserInstallation``):
 soffice started with a profile another soffice holds hands its job to that instance and
@@ -62,24 +63,38 @@ def _profile_of(pid: int) -> Path:
 
 def doc_to_docx(data: bytes, *, timeout: float = CONVERSION_TIMEOUT) -> bytes:
     """The .docx LibreOffice makes of ``data``; ValueError if it makes none or times out."""
+    try:
+        return libreoffice_convert(data, ".doc", "docx:MS Word 2007 XML", timeout=timeout)
+    except NoOutput as err:
+        raise ValueError(f"not a Word .doc file: {err}") from None
+
+
+class NoOutput(ValueError):
+    """LibreOffice ran but wrote no converted file."""
+
+
+def libreoffice_convert(data: bytes, suffix: str, target: str, *, timeout: float = CONVERSION_TIMEOUT) -> bytes:
+    """The file LibreOffice makes of ``data`` (a file ending in ``suffix``) as ``target``, a
+    ``--convert-to`` argument ("docx:MS Word 2007 XML", "pdf", "doc"). Raises NoOutput when it
+    makes none, ValueError when it times out, ConverterUnavailable without LibreOffice."""
     soffice = soffice_path()
     with _ONE_CONVERSION_AT_A_TIME, tempfile.TemporaryDirectory(prefix="vn-plan-tables-doc-") as work:
-        source = Path(work) / "document.doc"
+        source = Path(work) / f"document{suffix}"
         source.write_bytes(data)
         command = [
             soffice, f"-env:UserInstallation={profile_dir().as_uri()}",
             "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, str(source),
+            "--convert-to", target, "--outdir", work, str(source),
         ]
-        stderr = _run_killing_group(command, timeout)
-        converted = source.with_suffix(".docx")
+        stderr = _run_killing_group(command, timeout, suffix)
+        converted = source.with_suffix("." + target.split(":")[0])
         if not converted.is_file():
             detail = stderr.strip().splitlines()[-1] if stderr.strip() else "no output"
-            raise ValueError(f"not a Word .doc file: LibreOffice could not convert it ({detail})")
+            raise NoOutput(f"LibreOffice could not convert it ({detail})")
         return converted.read_bytes()
 
 
-def _run_killing_group(command: list[str], timeout: float) -> str:
+def _run_killing_group(command: list[str], timeout: float, suffix: str) -> str:
     """Run ``command`` in a new process group; on timeout kill the group and raise ValueError. Returns stderr."""
     process = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -90,5 +105,5 @@ def _run_killing_group(command: list[str], timeout: float) -> str:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise ValueError(f"LibreOffice did not convert the .doc within {timeout:g} s; the conversion was killed") from None
+        raise ValueError(f"LibreOffice did not convert the {suffix} within {timeout:g} s; the conversion was killed") from None
     return stderr
