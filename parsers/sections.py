@@ -20,8 +20,8 @@ import regex
 
 from ingest.model import Paragraph
 from parsers.layout import layout_patterns
-from parsers.tasks.numerals import misread_as, next_numeral
-from parsers.textutil import ROMAN, fold, is_upper_text, roman_value, skipped_numerals
+from parsers.numerals import ROMAN_LIKE_PIECE, misread_as, next_numeral, skipped_numerals
+from parsers.textutil import ROMAN, fold, is_upper_text, roman_value
 
 # label styles (their nesting order is STYLE_ORDER; label_of tries "nested" first so "1.2." is not read as "1.")
 LABEL_STYLES = {
@@ -34,7 +34,7 @@ STYLE_ORDER = ["roman", "arabic", "nested", "letter"]  # outermost first
 LABEL = {name: regex.compile(rf"^\s*{piece}\s+(?=\S)") for name, piece in LABEL_STYLES.items()}
 # a chapter heading in capitals whose numeral OCR bent ("IL.MỤC ĐÍCH"): kept as a Roman label
 # only where the chapters around it show which numeral it is (_relabel_skipped_numerals)
-BENT_ROMAN = regex.compile(r"^\s*(?P<label>[IVXLHM1l|]{1,6})\s*\.\s*(?=\p{Lu})")
+BENT_ROMAN = regex.compile(rf"^\s*(?P<label>{ROMAN_LIKE_PIECE})\s*\.\s*(?=\p{{Lu}})")
 # a run-in heading stops at its colon when the lead-in is short ("a) Sở Nội vụ: chủ trì ...")
 RUN_IN = regex.compile(r"^(?P<lead>[^:]{2,120}?)\s*:\s*\S")
 MAX_HEADING = 300
@@ -122,21 +122,19 @@ def _bent_roman(text: str) -> tuple[str, str, str] | None:
 
 def _correct_chapter_numerals(hits: dict[int, tuple[str, str, str]]) -> None:
     """Roman chapters the sequence corrects (OCR's "IL", "II", "III" or "I", "II", "II", "IV") take the
-    numeral it calls for, as does a last chapter read as a known misreading of the next numeral
-    ("HI" after "II"); a bent label nothing vouches for is body text."""
+    numeral it calls for, as does a chapter read as a known misreading of the numeral after the
+    one above ("HI" after "II"); a bent label nothing vouches for is body text."""
     roman = [i for i, (style, _, _) in hits.items() if style == "roman"]
-    labels = [hits[i][1] for i in roman]
-    fixes = skipped_numerals(labels)
-    if labels and len(labels) - 1 not in fixes and roman_value(labels[-1]) is None:
-        expected = next_numeral(labels[-2] if len(labels) > 1 else None)
-        if expected and misread_as(labels[-1], expected):
-            fixes[len(labels) - 1] = expected
+    fixes = skipped_numerals([hits[i][1] for i in roman])
+    above = None
     for k, i in enumerate(roman):
         style, label, rest = hits[i]
-        if k in fixes:
-            hits[i] = (style, fixes[k], rest)
-        elif roman_value(label) is None:
+        expected = next_numeral(above)
+        label = fixes.get(k) or (expected if expected and misread_as(label, expected) else label)
+        if roman_value(label) is None:
             del hits[i]
+        else:
+            hits[i], above = (style, label, rest), label
 
 
 def _is_list_noise(hit: tuple[str, str, str]) -> bool:

@@ -54,31 +54,3 @@ def roman_numeral(n: int) -> str:
 def roman_value(text: str) -> int | None:
     """The number a Roman numeral of :data:`ROMAN`'s range stands for; None for anything else."""
     return next((n for n in range(1, 40) if roman_numeral(n) == text), None)
-
-
-# What OCR may make of a Roman numeral's strokes ("II" as "H", "I" as "1" or "l", "I." as "IL.")
-ROMAN_LIKE = regex.compile(r"^[IVXLHM1l|]{1,6}$")
-
-
-def skipped_numerals(labels: list[str]) -> dict[int, str]:
-    """Positions of Roman labels the sequence around them corrects, with the numeral it calls for.
-
-    OCR drops or bends a stroke of a bold serif numeral ("III" read "II", "I." read "IL."): a
-    label that repeats the one above, or is no numeral but looks like one, is the numeral
-    between its neighbours when the label below is two after the one above (the first label's
-    "above" is 0).
-
-    >>> skipped_numerals(["I", "II", "II", "IV"]), skipped_numerals(["IL", "II", "III"])
-    ({2: 'III'}, {0: 'I'})
-    >>> skipped_numerals(["I", "II", "II"]), skipped_numerals(["I", "II", "II", "III"]), skipped_numerals(["A", "A", "C"])
-    ({}, {}, {})
-    """
-    values = [roman_value(label) for label in labels]
-    fixes = {}
-    for i in range(len(labels) - 1):
-        above = values[i - 1] if i else 0
-        misread = values[i] == above if i else False
-        unreadable = values[i] is None and ROMAN_LIKE.match(labels[i]) is not None
-        if above is not None and (misread or unreadable) and values[i + 1] == above + 2:
-            fixes[i] = roman_numeral(above + 1)
-    return fixes

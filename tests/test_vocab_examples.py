@@ -9,7 +9,7 @@ from ingest.legacy.syllables import is_syllable
 from ingest.text import is_banner, is_footer_start
 from parsers.metadata import find_province, layout_patterns
 from parsers.tasks import group_title_prefix, header_role
-from parsers.tasks.numerals import misread_as
+from parsers.numerals import misread_as
 from parsers.vocab import load
 
 

@@ -1,7 +1,7 @@
 """Group rows: a Roman numeral or capital letter with its title and nothing else, such as
 "I | Thể chế | | " or "II. Nội dung: Cải cách thủ tục" in one cell; they give ``group_label``
 and ``group_title`` ("I", "Thể chế") to the tasks under them (CONVENTIONS §2). A label OCR
-misread ("H" for "II" after group "I", see :mod:`parsers.tasks.numerals`) is given the numeral
+misread ("H" for "II" after group "I", see :mod:`parsers.numerals`) is given the numeral
 the sequence expects, and the label as read is kept for a diagnostic.
 
 >>> from parsers.tasks.slots import Slot
@@ -16,7 +16,7 @@ import regex
 
 from ingest.model import Cell
 from parsers.tasks.columns import cell_text
-from parsers.tasks.numerals import misread_as, next_numeral
+from parsers.numerals import misread_as, next_numeral
 from parsers.tasks.slots import Slot
 from parsers.tasks.vocabulary import group_title_prefix
 from parsers.textutil import ROMAN, fold, is_upper_text

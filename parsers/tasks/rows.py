@@ -15,7 +15,8 @@ from parsers.tasks.groups import Group, group_row
 from parsers.tasks.merged_cells import restore_merged_cells
 from parsers.tasks.records import AGENCY_ROLES, TaskOutput, TaskRow
 from parsers.tasks.slots import Slot, row_slots
-from parsers.textutil import fold, skipped_numerals
+from parsers.numerals import skipped_numerals
+from parsers.textutil import fold
 
 WORD = regex.compile(r"[\p{L}\p{N}]")
 
